@@ -1,0 +1,83 @@
+/** Reads specs/providers.yaml: the one place that says which providers exist and how each one works. */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { PaykitError } from './errors.js';
+import { readDataFile } from './load/parse.js';
+
+export type AuthConfig =
+  | { kind: 'bearer'; token: string; credentials: Record<string, string> }
+  | { kind: 'basic'; username: string; password?: string; credentials: Record<string, string> }
+  | {
+      kind: 'hmac-signature'; login: string; secret: string; dateHeader: string; loginHeader: string;
+      signatureHeader: string; signaturePrefix: string; credentials: Record<string, string>;
+    }
+  | { kind: 'none' };
+
+export interface ProviderConfig {
+  id: string;
+  title: string;
+  source?: string;
+  spec: string;
+  overlay?: string;
+  /** specs/mappings/<id>.yaml when the provider takes part in the refunds facade. */
+  mapping?: string;
+  rules: string[];
+  defaultServer?: string;
+  auth: AuthConfig;
+}
+
+export interface ProjectConfig {
+  root: string;
+  configFile: string;
+  providers: ProviderConfig[];
+}
+
+export const PROVIDERS_FILE = 'specs/providers.yaml';
+
+export function loadProjectConfig(root: string, configFile = PROVIDERS_FILE): ProjectConfig {
+  const raw = readDataFile(join(root, configFile), configFile);
+  const validate = providersValidator();
+  if (!validate(raw)) throw configError(configFile, validate.errors?.[0]);
+  const entries = Object.entries((raw as { providers: Record<string, Omit<ProviderConfig, 'id'>> }).providers);
+  const providers = entries
+    .map(([id, entry]) => ({ id, rules: [], ...entry }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { root, configFile, providers };
+}
+
+export function selectProviders(config: ProjectConfig, ids: readonly string[]): ProviderConfig[] {
+  if (ids.length === 0) return config.providers;
+  return ids.map((id) => {
+    const found = config.providers.find((p) => p.id === id);
+    if (found === undefined) {
+      const known = config.providers.map((p) => p.id).join(', ');
+      throw new PaykitError(config.configFile, '/providers', `unknown provider "${id}"`, `use one of: ${known}`);
+    }
+    return found;
+  });
+}
+
+/** Paths in messages and output are relative to the project root: never absolute, so output is portable. */
+export function displayPath(root: string, absolute: string): string {
+  return relative(root, absolute).split('\\').join('/');
+}
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+
+/** The schema ships with paykit (editors use it too); it is compiled once per process. */
+function providersValidator() {
+  if (compiled === undefined) {
+    const schema = JSON.parse(readFileSync(new URL('../specs/providers.schema.json', import.meta.url), 'utf8')) as object;
+    compiled = new Ajv({ allErrors: false, strict: false }).compile(schema);
+  }
+  return compiled;
+}
+
+function configError(file: string, error: ErrorObject | undefined): PaykitError {
+  if (error === undefined) return new PaykitError(file, undefined, 'is not a valid providers file', 'compare it with specs/providers.schema.json');
+  const detail = error.keyword === 'additionalProperties'
+    ? `unknown field "${String((error.params as { additionalProperty: string }).additionalProperty)}"`
+    : error.message ?? 'is invalid';
+  return new PaykitError(file, error.instancePath || undefined, detail, 'see specs/providers.schema.json for the allowed fields');
+}

@@ -1,0 +1,64 @@
+/**
+ * Turns the bytes of a spec, overlay or mapping file into plain data. YAML is a superset of JSON,
+ * so one parser reads both. Limits here are what keep hostile input bounded: aliases are capped
+ * (a "billion laughs" document fails fast), keys must be unique, and the text must be UTF-8.
+ */
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { PaykitError, oneLine } from '../errors.js';
+
+/** Enough for any real spec; an alias bomb needs thousands. */
+export const MAX_ALIAS_COUNT = 100;
+/** Larger than any payment API description; a guard against feeding the generator a data dump. */
+export const MAX_SPEC_BYTES = 32 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function readDataFile(absolutePath: string, displayPath: string): unknown {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PaykitError(displayPath, undefined, code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'unknown error'})`,
+      'check the path in specs/providers.yaml or the $ref that names it');
+  }
+  return parseDataText(decodeUtf8(bytes, displayPath), displayPath);
+}
+
+export function decodeUtf8(bytes: Uint8Array, displayPath: string): string {
+  if (bytes.byteLength > MAX_SPEC_BYTES) {
+    throw new PaykitError(displayPath, undefined, `is ${bytes.byteLength} bytes, over the ${MAX_SPEC_BYTES}-byte limit`,
+      'split the document or remove unrelated APIs from it');
+  }
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new PaykitError(displayPath, undefined, 'is not valid UTF-8', 're-save the file as UTF-8');
+  }
+}
+
+export function parseDataText(text: string, displayPath: string): unknown {
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, version: '1.2', merge: false });
+  const [first] = document.errors;
+  if (first !== undefined) {
+    const [line, column] = [first.linePos?.[0].line, first.linePos?.[0].col];
+    const at = line === undefined ? '' : ` at line ${line}, column ${column}`;
+    throw new PaykitError(displayPath, undefined, `does not parse${at}: ${firstSentence(first.message)}`,
+      'fix the YAML/JSON syntax there (duplicate keys are not allowed)');
+  }
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      throw new PaykitError(displayPath, undefined, `uses more than ${MAX_ALIAS_COUNT} YAML alias expansions (a resource-exhaustion pattern)`,
+        'write the repeated structure out or use a $ref instead of YAML anchors');
+    }
+    throw new PaykitError(displayPath, undefined, `cannot be read as data: ${firstSentence(message)}`, 'fix the YAML there');
+  }
+}
+
+function firstSentence(message: string): string {
+  return oneLine(message.split('\n')[0] ?? message);
+}
