@@ -93,7 +93,6 @@ export async function startSandbox(provider: ProviderId, options: SandboxOptions
   };
 
   const server = createServer((req, res) => {
-    req.socket.on('error', () => {});
     res.on('error', () => {});
     void readBody(req).then(async (bodyText) => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -162,6 +161,7 @@ export async function startSandbox(provider: ProviderId, options: SandboxOptions
     }
   };
 
+  server.on('connection', (socket) => socket.on('error', () => {}));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => { server.off('error', reject); resolve(); });
