@@ -1,0 +1,32 @@
+import { type Client } from 'openapi-fetch';
+import type { paths } from './schema.js';
+/**
+ * Credentials for onekeypayments. Every field is a secret: keep it out of logs and error reports.
+ */
+export interface OnekeypaymentsCredentials {
+    /** Merchant X-Login API key. */
+    login: string;
+    /** Secret key that signs every request (HMAC-SHA256). */
+    secretKey: string;
+}
+export interface OnekeypaymentsClientOptions {
+    credentials: OnekeypaymentsCredentials;
+    /** Server to call. Default: https://api-stg.onekeypayments.com */
+    baseUrl?: string;
+    /** Any WHATWG fetch; defaults to the global one. */
+    fetch?: (input: Request) => Promise<Response>;
+    /** Text before the hex signature in the Authorization header. Default: V2-HMAC-SHA256, Signature: */
+    signaturePrefix?: string;
+    /** Clock used for the X-Date header; tests pin it. */
+    now?: () => Date;
+}
+export type OnekeypaymentsClient = Client<paths>;
+/** Servers the vendor documents, in the order it lists them. */
+export declare const SERVERS: readonly {
+    url: string;
+    description?: string;
+}[];
+export declare const DEFAULT_BASE_URL: string;
+/** A typed openapi-fetch client for onekeypayments that authenticates every request. */
+export declare function createOnekeypaymentsClient(options: OnekeypaymentsClientOptions): OnekeypaymentsClient;
+export declare const DEFAULT_SIGNATURE_PREFIX: string;

@@ -1,0 +1,25 @@
+import { type Client } from 'openapi-fetch';
+import type { paths } from './schema.js';
+/**
+ * Credentials for Payop. Every field is a secret: keep it out of logs and error reports.
+ */
+export interface PayopCredentials {
+    /** JWT issued by Payop, sent as a bearer token. */
+    token: string;
+}
+export interface PayopClientOptions {
+    credentials: PayopCredentials;
+    /** Server to call. Default: https://api.payop.com */
+    baseUrl?: string;
+    /** Any WHATWG fetch; defaults to the global one. */
+    fetch?: (input: Request) => Promise<Response>;
+}
+export type PayopClient = Client<paths>;
+/** Servers the vendor documents, in the order it lists them. */
+export declare const SERVERS: readonly {
+    url: string;
+    description?: string;
+}[];
+export declare const DEFAULT_BASE_URL: string;
+/** A typed openapi-fetch client for Payop that authenticates every request. */
+export declare function createPayopClient(options: PayopClientOptions): PayopClient;

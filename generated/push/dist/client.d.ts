@@ -1,0 +1,25 @@
+import { type Client } from 'openapi-fetch';
+import type { paths } from './schema.js';
+/**
+ * Credentials for Push. Every field is a secret: keep it out of logs and error reports.
+ */
+export interface PushCredentials {
+    /** API key issued by Push, sent as a bearer token. */
+    apiKey: string;
+}
+export interface PushClientOptions {
+    credentials: PushCredentials;
+    /** Server to call. Default: https://sandbox.pushcash.com */
+    baseUrl?: string;
+    /** Any WHATWG fetch; defaults to the global one. */
+    fetch?: (input: Request) => Promise<Response>;
+}
+export type PushClient = Client<paths>;
+/** Servers the vendor documents, in the order it lists them. */
+export declare const SERVERS: readonly {
+    url: string;
+    description?: string;
+}[];
+export declare const DEFAULT_BASE_URL: string;
+/** A typed openapi-fetch client for Push that authenticates every request. */
+export declare function createPushClient(options: PushClientOptions): PushClient;

@@ -1,0 +1,63 @@
+/**
+ * paykit's command line. Exit codes: 0 success; 1 `--check` found drift or lint found problems;
+ * 2 bad input or bad usage (one line on stderr; `--debug` adds the stack).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { extract } from './commands/extract.js';
+import { generate } from './commands/generate.js';
+import { lint } from './commands/lint.js';
+import { consoleReporter } from './commands/reporter.js';
+import { PaykitError, oneLine } from './errors.js';
+
+const root = process.cwd();
+const debug = process.argv.includes('--debug');
+
+const program = new Command('paykit')
+  .description('Generate typed payment-provider clients and the refunds facade from vendor OpenAPI specs.')
+  .addOption(new Option('--debug', 'show stack traces for errors'))
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+  .showHelpAfterError('(run paykit --help for usage)');
+
+program.command('generate')
+  .description('lint, normalize and emit generated/ from specs/ (writes nothing until every provider succeeded)')
+  .option('-p, --provider <id...>', 'only these providers (default: all in specs/providers.yaml)', [])
+  .option('--check', 'write nothing; exit 1 naming every stale, missing or unexpected file')
+  .action(async (opts: { provider: string[]; check?: boolean }) => {
+    process.exitCode = await generate({ root, providers: opts.provider, check: opts.check === true }, consoleReporter);
+  });
+
+program.command('lint')
+  .description('lint the vendor specs with redocly.yaml and check the normalized specs are clean')
+  .option('-p, --provider <id...>', 'only these providers', [])
+  .action(async (opts: { provider: string[] }) => {
+    process.exitCode = await lint({ root, providers: opts.provider }, consoleReporter);
+  });
+
+program.command('extract')
+  .description('write specs/vendor/* from the spec blocks of the vendor documents in specs/sources/')
+  .option('--check', 'write nothing; exit 1 if a vendor spec differs from its document')
+  .action((opts: { check?: boolean }) => {
+    process.exitCode = extract({ root, check: opts.check === true }, consoleReporter);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = handle(error);
+}
+
+function handle(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version' ? 0 : 2;
+  }
+  if (error instanceof PaykitError) {
+    process.stderr.write(`paykit: ${error.message}\n`);
+    if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`paykit: internal error: ${oneLine(message)}; please report it with the command you ran (rerun with --debug for details)\n`);
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+  return 3;
+}

@@ -1,0 +1,38 @@
+/** `paykit generate [--provider <id>...] [--check]` */
+import { loadProjectConfig, selectProviders } from '../config.js';
+import { loadTemplates } from '../emit/templates.js';
+import { compareTree, writeTree, type GeneratedTree } from '../output.js';
+import { buildProvider } from '../pipeline.js';
+import type { Reporter } from './reporter.js';
+
+export interface GenerateOptions { root: string; providers: string[]; check: boolean }
+
+/** Returns the exit code: 0 done / up to date, 1 drift found by --check. Bad input throws PaykitError. */
+export async function generate(options: GenerateOptions, report: Reporter): Promise<number> {
+  const started = performance.now();
+  const project = loadProjectConfig(options.root);
+  const selected = selectProviders(project, options.providers);
+  const render = loadTemplates('provider');
+  const tree: GeneratedTree = new Map();
+  for (const provider of selected) {
+    const build = await buildProvider(project, provider, render);
+    tree.set(build.dir, build.files);
+    const findings = build.vendorProblems.length;
+    report.line(`${provider.id}: ${findings} vendor lint finding${findings === 1 ? '' : 's'}, normalized spec clean, ${build.files.size} files`);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (options.check) {
+    const drift = compareTree(options.root, tree);
+    for (const d of drift) report.line(`${d.kind}: ${d.path}`);
+    if (drift.length > 0) {
+      report.line(`generated/ is out of date: ${drift.length} file${drift.length === 1 ? '' : 's'} differ; run \`npm run generate\` and commit the result`);
+      return 1;
+    }
+    report.line(`generated/ is up to date (${tree.size} packages checked in ${seconds}s)`);
+    return 0;
+  }
+  writeTree(options.root, tree);
+  const fileCount = [...tree.values()].reduce((n, files) => n + files.size, 0);
+  report.line(`generated ${tree.size} packages, ${fileCount} files, in ${seconds}s`);
+  return 0;
+}

@@ -1,0 +1,46 @@
+/** Lints an OpenAPI document with the project's redocly ruleset (redocly.yaml). */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BaseResolver, type Config, lintDocument, loadConfig, makeDocumentFromString } from '@redocly/openapi-core';
+
+export interface LintProblem {
+  ruleId: string;
+  severity: 'error' | 'warning';
+  /** JSON pointer into the linted document, without the leading `#`. */
+  pointer: string;
+  message: string;
+}
+
+const configs = new Map<string, Promise<Config>>();
+
+/** The root's redocly.yaml when it has one, otherwise paykit's own. Loaded once per process. */
+export function loadLintConfig(root: string): Promise<Config> {
+  const local = join(root, 'redocly.yaml');
+  const configPath = existsSync(local) ? local : fileURLToPath(new URL('../../redocly.yaml', import.meta.url));
+  let config = configs.get(configPath);
+  if (config === undefined) {
+    config = loadConfig({ configPath });
+    configs.set(configPath, config);
+  }
+  return config;
+}
+
+/** `text` is YAML or JSON; `absoluteRef` only names the document inside redocly. */
+export async function lintText(text: string, absoluteRef: string, config: Config): Promise<LintProblem[]> {
+  const document = makeDocumentFromString(text, absoluteRef);
+  const problems = await lintDocument({ document, config, externalRefResolver: new BaseResolver(config.resolve) });
+  return problems
+    .filter((p) => !p.ignored && p.severity !== 'off')
+    .map((p) => ({
+      ruleId: p.ruleId,
+      severity: p.severity === 'error' ? 'error' as const : 'warning' as const,
+      pointer: (p.location[0]?.pointer ?? '#').replace(/^#/, ''),
+      message: p.message,
+    }))
+    .sort(compareProblems);
+}
+
+function compareProblems(a: LintProblem, b: LintProblem): number {
+  return a.pointer.localeCompare(b.pointer, 'en') || a.ruleId.localeCompare(b.ruleId, 'en') || a.message.localeCompare(b.message, 'en');
+}

@@ -1,0 +1,40 @@
+/** Loads a provider's spec: safe parse of every file it is made of, `$ref` checks, then one bundled document. */
+import { readFileSync } from 'node:fs';
+import { bundle, type Config } from '@redocly/openapi-core';
+import { PaykitError } from '../errors.js';
+import type { OpenApiDocument } from '../normalize/types.js';
+import { isRecord } from '../normalize/types.js';
+import { loadSpecFiles } from './refs.js';
+
+export interface LoadedSpec {
+  document: OpenApiDocument;
+  /** The text redocly lints: the file itself for one-file specs, the bundle otherwise. */
+  text: string;
+}
+
+export async function loadSpec(absolutePath: string, displayPath: string, display: (abs: string) => string, lintConfig: Config): Promise<LoadedSpec> {
+  const files = loadSpecFiles(absolutePath, display);
+  const entry = files.documents.values().next().value;
+  checkIsOpenApi(entry, displayPath);
+  if (!files.hasExternalRefs) {
+    return { document: entry as OpenApiDocument, text: readFileSync(absolutePath, 'utf8') };
+  }
+  // Every file and reference was checked above, so the bundler only reads files inside the spec folder.
+  const result = await bundle({ ref: absolutePath, config: lintConfig, dereference: false });
+  const document = result.bundle.parsed as OpenApiDocument;
+  return { document, text: JSON.stringify(document) };
+}
+
+function checkIsOpenApi(document: unknown, file: string): void {
+  if (!isRecord(document)) {
+    throw new PaykitError(file, undefined, 'is not an OpenAPI document (the top level is not a mapping)', 'point providers.yaml at an OpenAPI 3.x file');
+  }
+  const version = document.openapi;
+  if (typeof version !== 'string' || !/^3\.[01]\.\d+$/.test(version)) {
+    throw new PaykitError(file, '/openapi', `declares OpenAPI version ${JSON.stringify(version ?? null)}, paykit reads 3.0.x and 3.1.x`,
+      'convert the document to OpenAPI 3.0 or 3.1 (Swagger 2.0 can be converted with swagger2openapi)');
+  }
+  if (!isRecord(document.paths)) {
+    throw new PaykitError(file, '/paths', 'is missing or not a mapping', 'an OpenAPI document for a client needs paths');
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Applies an OpenAPI Overlay 1.0 document (https://spec.openapis.org/overlay/v1.0.0): each action
+ * selects nodes with a JSONPath `target`, then removes them or merges `update` into them. An action
+ * whose target matches nothing is an error: it means the vendor spec moved under the fix.
+ */
+import { JSONPath } from 'jsonpath-plus';
+import { PaykitError } from '../errors.js';
+import { isRecord, type OpenApiDocument } from './types.js';
+
+interface OverlayAction { target: string; description?: string; update?: unknown; remove?: boolean }
+
+export function applyOverlay(document: OpenApiDocument, overlay: unknown, overlayFile: string): void {
+  const actions = readActions(overlay, overlayFile);
+  actions.forEach((action, index) => {
+    const pointer = `/actions/${index}`;
+    const matches = JSONPath({ path: action.target, json: document, resultType: 'all', eval: 'safe', wrap: true }) as
+      { parent: unknown; parentProperty: string | number; value: unknown }[];
+    if (matches.length === 0) {
+      throw new PaykitError(overlayFile, `${pointer}/target`, `target "${action.target}" matches nothing in the spec`,
+        'the vendor spec has probably changed: update the target or drop the action');
+    }
+    if (action.remove === true) {
+      // Remove from the end so array indexes of later matches stay valid.
+      for (const match of [...matches].reverse()) removeNode(match.parent, match.parentProperty);
+    } else {
+      for (const match of matches) {
+        if (match.parent === null || match.parent === undefined) {
+          mergeInto(document, action.update, overlayFile, pointer);
+        } else {
+          const parent = match.parent as Record<string | number, unknown>;
+          parent[match.parentProperty] = merge(match.value, action.update, overlayFile, pointer);
+        }
+      }
+    }
+  });
+}
+
+function readActions(overlay: unknown, file: string): OverlayAction[] {
+  if (!isRecord(overlay) || typeof overlay.overlay !== 'string' || !/^1\.0\.\d+$/.test(overlay.overlay)) {
+    throw new PaykitError(file, '/overlay', 'is not an OpenAPI Overlay 1.0 document', 'start the file with `overlay: 1.0.0`, `info` and `actions`');
+  }
+  if (!Array.isArray(overlay.actions) || overlay.actions.length === 0) {
+    throw new PaykitError(file, '/actions', 'has no actions', 'list at least one action with a target and an update or remove');
+  }
+  return overlay.actions.map((action, index) => {
+    if (!isRecord(action) || typeof action.target !== 'string' || action.target === '') {
+      throw new PaykitError(file, `/actions/${index}/target`, 'is missing or not a JSONPath string', 'give the action a target such as $.paths');
+    }
+    if (action.remove !== true && action.update === undefined) {
+      throw new PaykitError(file, `/actions/${index}`, 'has neither update nor remove: true', 'add one of them');
+    }
+    return action as unknown as OverlayAction;
+  });
+}
+
+function removeNode(parent: unknown, key: string | number): void {
+  if (Array.isArray(parent)) parent.splice(Number(key), 1);
+  else if (isRecord(parent)) delete parent[key];
+}
+
+function mergeInto(document: OpenApiDocument, update: unknown, file: string, pointer: string): void {
+  const merged = merge(document, update, file, pointer) as OpenApiDocument;
+  for (const key of Object.keys(document)) delete document[key];
+  Object.assign(document, merged);
+}
+
+/** Overlay merge: objects merge key by key, arrays get the update appended, anything else is replaced. */
+function merge(target: unknown, update: unknown, file: string, pointer: string): unknown {
+  if (Array.isArray(target)) return [...target, ...(Array.isArray(update) ? update : [update])];
+  if (isRecord(target) && isRecord(update)) {
+    const result: Record<string, unknown> = { ...target };
+    for (const [key, value] of Object.entries(update)) {
+      if (key === '__proto__') {
+        throw new PaykitError(file, `${pointer}/update`, 'sets the key "__proto__"', 'remove that key from the overlay');
+      }
+      result[key] = Object.hasOwn(target, key) ? merge(target[key], value, file, pointer) : structuredClone(value);
+    }
+    return result;
+  }
+  return structuredClone(update);
+}

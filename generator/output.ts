@@ -1,0 +1,69 @@
+/**
+ * Writing generated/ all at once, or comparing against it. Every package is first written complete
+ * to a temporary folder inside the project; only when all of them are written are the old folders
+ * swapped out, so a failed run leaves generated/ as it was.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** Package folder (relative to the project root, e.g. generated/push) → its files. */
+export type GeneratedTree = Map<string, Map<string, string>>;
+
+export interface Drift { path: string; kind: 'stale' | 'missing' | 'unexpected' }
+
+/** Folders inside a package that belong to the user's install, not to the generator. */
+const IGNORED = new Set(['node_modules']);
+
+export function compareTree(root: string, tree: GeneratedTree): Drift[] {
+  const drift: Drift[] = [];
+  for (const [dir, files] of tree) {
+    for (const [file, content] of files) {
+      const path = join(root, dir, file);
+      if (!existsSync(path)) drift.push({ path: `${dir}/${file}`, kind: 'missing' });
+      else if (!readFileSync(path).equals(Buffer.from(content, 'utf8'))) drift.push({ path: `${dir}/${file}`, kind: 'stale' });
+    }
+    for (const file of listFiles(join(root, dir))) {
+      if (!files.has(file)) drift.push({ path: `${dir}/${file}`, kind: 'unexpected' });
+    }
+  }
+  return drift.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+export function writeTree(root: string, tree: GeneratedTree): void {
+  const staging = join(root, `.paykit-tmp-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    for (const [dir, files] of tree) {
+      for (const [file, content] of files) {
+        const path = join(staging, dir, file);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, content);
+      }
+    }
+    for (const dir of tree.keys()) swapIn(join(staging, dir), join(root, dir), join(staging, '.old', dir));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Replaces `target` with `fresh`, carrying over what the generator does not own (node_modules). */
+function swapIn(fresh: string, target: string, trash: string): void {
+  if (existsSync(target)) {
+    for (const name of IGNORED) {
+      if (existsSync(join(target, name))) renameSync(join(target, name), join(fresh, name));
+    }
+    mkdirSync(dirname(trash), { recursive: true });
+    renameSync(target, trash);
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  renameSync(fresh, target);
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (IGNORED.has(entry.name) && prefix === '') return [];
+    const rel = `${prefix}${entry.name}`;
+    return entry.isDirectory() ? listFiles(join(dir, entry.name), `${rel}/`) : [rel];
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * The provider half of the pipeline: load → lint (vendor report) → normalize → lint (must be clean)
+ * → emit the package. Pure with respect to generated/: it returns file contents and writes nothing.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { displayPath, type ProjectConfig, type ProviderConfig } from './config.js';
+import { emitProviderPackage } from './emit/provider-package.js';
+import type { Render } from './emit/templates.js';
+import { PaykitError } from './errors.js';
+import { loadSpec } from './load/index.js';
+import { readDataFile } from './load/parse.js';
+import { lintText, loadLintConfig, type LintProblem } from './lint/lint.js';
+import { renderLintReport } from './lint/report.js';
+import { normalizeSpec } from './normalize/index.js';
+import type { OpenApiDocument } from './normalize/types.js';
+
+export interface ProviderBuild {
+  provider: ProviderConfig;
+  /** generated/<id> */
+  dir: string;
+  files: Map<string, string>;
+  normalized: OpenApiDocument;
+  vendorProblems: LintProblem[];
+}
+
+export interface ProviderSpecs {
+  vendor: OpenApiDocument;
+  normalized: OpenApiDocument;
+  normalizedYaml: string;
+  vendorProblems: LintProblem[];
+}
+
+/** Load, lint and normalize one provider's spec. Throws PaykitError on bad input or a normalized spec with lint findings. */
+export async function prepareSpecs(project: ProjectConfig, provider: ProviderConfig): Promise<ProviderSpecs> {
+  const display = (absolute: string) => displayPath(project.root, absolute);
+  const lintConfig = await loadLintConfig(project.root);
+  const specPath = join(project.root, provider.spec);
+  const loaded = await loadSpec(specPath, provider.spec, display, lintConfig);
+  const vendorProblems = await lintText(loaded.text, specPath, lintConfig);
+  const overlay = provider.overlay === undefined ? undefined : readDataFile(join(project.root, provider.overlay), provider.overlay);
+  const normalized = normalizeSpec(loaded.document, provider, overlay, project.configFile);
+  const normalizedYaml = stringify(normalized, { lineWidth: 0, aliasDuplicateObjects: false });
+  const outPath = `generated/${provider.id}/openapi.yaml`;
+  const remaining = await lintText(normalizedYaml, join(project.root, outPath), lintConfig);
+  const first = remaining[0];
+  if (first !== undefined) {
+    const fixIn = provider.overlay ?? `an overlay for ${provider.id} in specs/overlays/`;
+    throw new PaykitError(outPath, first.pointer, `lint rule ${first.ruleId} still fails after normalization: ${first.message}` +
+      (remaining.length > 1 ? ` (and ${remaining.length - 1} more)` : ''),
+      `fix it in ${fixIn}, or turn the rule off in redocly.yaml with a comment saying why`);
+  }
+  return { vendor: loaded.document, normalized, normalizedYaml, vendorProblems };
+}
+
+export async function buildProvider(project: ProjectConfig, provider: ProviderConfig, render: Render): Promise<ProviderBuild> {
+  const specs = await prepareSpecs(project, provider);
+  const dir = `generated/${provider.id}`;
+  const files = await emitProviderPackage({
+    provider,
+    normalized: specs.normalized,
+    normalizedYaml: specs.normalizedYaml,
+    lintReport: renderLintReport(provider.id, provider.spec, specs.vendorProblems),
+    version: currentVersion(project.root, dir),
+    openapiFetchRange: `^${installedVersion('openapi-fetch')}`,
+  }, render);
+  return { provider, dir, files, normalized: specs.normalized, vendorProblems: specs.vendorProblems };
+}
+
+/** The version already committed for a package; a new package starts at 0.1.0. */
+export function currentVersion(root: string, dir: string): string {
+  const manifest = join(root, dir, 'package.json');
+  if (!existsSync(manifest)) return '0.1.0';
+  try {
+    const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version;
+    return typeof version === 'string' ? version : '0.1.0';
+  } catch {
+    return '0.1.0';
+  }
+}
+
+const require = createRequire(import.meta.url);
+
+/** Versions come from the lockfile-pinned install, so generated manifests are the same on every machine. */
+export function installedVersion(name: string): string {
+  return (require(`${name}/package.json`) as { version: string }).version;
+}
