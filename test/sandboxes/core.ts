@@ -3,7 +3,7 @@
  * Request pipeline: route → record → fault (FIFO) → auth → idempotency → provider handler → post-fault.
  * Control surface under /__sandbox/ (never recorded, never faulted, no auth).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { STATUS_CODES, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Fault, LedgerEntry, ProviderContext, ProviderModule, RecordedRequest, Reply, Sandbox } from './types.ts';
 import * as push from './push.ts';
@@ -29,7 +29,7 @@ export interface SandboxOptions {
 interface StoredAnswer { bodyText: string; reply: Reply }
 
 const HTML_ERROR = (status: number) =>
-  `<html>\r\n<head><title>${status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${status} Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+  `<html>\r\n<head><title>${status} ${statusText(status)}</title></head>\r\n<body>\r\n<center><h1>${status} ${statusText(status)}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 
 export async function startSandbox(provider: ProviderId, options: SandboxOptions = {}): Promise<Sandbox> {
   const mod: ProviderModule = providers[provider];
@@ -114,7 +114,7 @@ export async function startSandbox(provider: ProviderId, options: SandboxOptions
           return send(res, { status, rawBody: HTML_ERROR(status), contentType: 'text/html' });
         }
         case 'status':
-          if (!fault.afterProcessing) return send(res, mod.errorReply(fault.status, 'Service unavailable'));
+          if (!fault.afterProcessing) return send(res, mod.errorReply(fault.status, statusText(fault.status)));
           break;
         case 'delay':
           await new Promise<void>((resolve) => {
@@ -125,7 +125,7 @@ export async function startSandbox(provider: ProviderId, options: SandboxOptions
       }
       const reply = processRequest(rec);
       if (fault?.kind === 'reset-after') return void req.socket.destroy();
-      if (fault?.kind === 'status') return send(res, mod.errorReply(fault.status, 'Internal error'));
+      if (fault?.kind === 'status') return send(res, mod.errorReply(fault.status, statusText(fault.status)));
       if (fault?.kind === 'malformed-json') {
         const text = encode(reply);
         return send(res, { status: 200, contentType: 'application/json', rawBody: text.slice(0, Math.max(1, Math.floor(text.length / 2))) });
@@ -179,6 +179,7 @@ export async function startSandbox(provider: ProviderId, options: SandboxOptions
     close: () => new Promise<void>((resolve, reject) => {
       for (const t of timers) clearTimeout(t);
       timers.clear();
+      if (!server.listening) return resolve();
       server.close((err) => (err ? reject(err) : resolve()));
       server.closeAllConnections();
     }),
@@ -215,6 +216,10 @@ export function faultProblem(f: unknown): string | undefined {
     case 'html-error': return x.status === undefined || (isInt(x.status, 100) && (x.status as number) <= 599) ? undefined : 'html-error status must be 100..599';
     default: return `unknown fault kind ${JSON.stringify(x.kind)}`;
   }
+}
+
+function statusText(status: number): string {
+  return STATUS_CODES[status] ?? `HTTP ${status}`;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
