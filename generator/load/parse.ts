@@ -39,12 +39,12 @@ export function decodeUtf8(bytes: Uint8Array, displayPath: string): string {
 }
 
 export function parseDataText(text: string, displayPath: string): unknown {
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, version: '1.2', merge: false });
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, version: '1.2', merge: false });
   const [first] = document.errors;
   if (first !== undefined) {
     const [line, column] = [first.linePos?.[0].line, first.linePos?.[0].col];
     const at = line === undefined ? '' : ` at line ${line}, column ${column}`;
-    throw new PaykitError(displayPath, undefined, `does not parse${at}: ${firstSentence(first.message)}`,
+    throw new PaykitError(displayPath, undefined, `does not parse${at}: ${firstSentence(first.message).replace(/ at line \d+, column \d+:?$/, '')}`,
       'fix the YAML/JSON syntax there (duplicate keys are not allowed)');
   }
   try {

@@ -21,7 +21,9 @@ export function jsonValue(value: unknown): string {
 
 /** Inline markdown text: no HTML, no links or emphasis injected, no line breaks. */
 export function markdownInline(value: string): string {
-  return singleLine(value).replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
+  return singleLine(value)
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
 }
 
 /** A markdown table cell. */

@@ -14,7 +14,7 @@ export const stableOperationIds: NormalizationRule = {
     const taken = new Set(sites.map((s) => s.operation.operationId).filter((id): id is string => typeof id === 'string'));
     for (const { method, path, operation } of sites) {
       if (typeof operation.operationId === 'string' && operation.operationId !== '') continue;
-      const base = identifier(`${method} ${path.replace(/[{}]/g, ' by ')}`);
+      const base = identifier(`${method} ${path.replace(/\{([^}]*)\}/g, ' by $1 ')}`);
       let id = base;
       for (let n = 2; taken.has(id); n++) id = `${base}${n}`;
       taken.add(id);
