@@ -3,7 +3,7 @@
  * provider that does not de-duplicate by idempotency key is never sent again,
  * because a second refund is real money.
  */
-import { createRefundError, type RefundError } from './errors.js';
+import { createRefundError, describeError, type RefundError } from './errors.js';
 
 export interface AttemptResult {
   status: number;
@@ -79,6 +79,8 @@ export function parseRetryAfterMs(header: string | null, now = Date.now()): numb
   if (header === null) return undefined;
   const text = header.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // HTTP-dates always name a weekday or month; this keeps Date.parse from reading "-5" as a year.
+  if (!/[a-z]{3}/i.test(text)) return undefined;
   const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
@@ -191,7 +193,7 @@ function toRefundError(failure: Failure, attempts: number, options: SendOptions,
         code: 'network_error',
         provider,
         retryable: deduplicates || failure.notSent,
-        message: `${provider} could not be reached: ${networkReason(failure.error)} (${plural(attempts)})`,
+        message: `the request to ${provider} failed: ${describeError(failure.error)} (${plural(attempts)})`,
         cause: failure.error,
       },
       secrets,
@@ -209,21 +211,10 @@ function toRefundError(failure: Failure, attempts: number, options: SendOptions,
       raw: parsedBody(bodyText),
       message: rateLimited
         ? `${provider} rate-limited the request with HTTP 429 (${plural(attempts)}${note})`
-        : `${provider} answered HTTP ${status} (${plural(attempts)}${note})`,
+        : `${provider} is unavailable, HTTP ${status} (${plural(attempts)}${note})`,
     },
     secrets,
   );
-}
-
-function networkReason(error: unknown): string {
-  const messages: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    messages.push(typeof code === 'string' && !current.message.includes(code) ? `${current.message} [${code}]` : current.message);
-    current = current.cause;
-  }
-  return messages.length > 0 ? messages.join(': ') : String(error);
 }
 
 export async function sendWithRetries(
