@@ -74,10 +74,11 @@ describe('sendWithRetries with a fake attempt', () => {
   });
 
   // [failure, deduplicates, expected attempts with maxRetries 2, code, retryable]
+  // A 5xx is retryable: true for every provider (the facade contract); transport itself never resends it to a non-deduplicating one.
   it.each([
-    ['503', false, 1, 'provider_unavailable', false, () => response(503)],
+    ['503', false, 1, 'provider_unavailable', true, () => response(503)],
     ['503', true, 3, 'provider_unavailable', true, () => response(503)],
-    ['500', false, 1, 'provider_unavailable', false, () => response(500)],
+    ['500', false, 1, 'provider_unavailable', true, () => response(500)],
     ['429', false, 3, 'rate_limited', true, () => response(429)],
     ['429', true, 3, 'rate_limited', true, () => response(429)],
     ['ECONNREFUSED', false, 3, 'network_error', true, () => fetchFailed('ECONNREFUSED')],

@@ -206,8 +206,9 @@ function toRefundError(failure: Failure, attempts: number, options: SendOptions,
       code: rateLimited ? 'rate_limited' : 'provider_unavailable',
       provider,
       httpStatus: status,
-      // A 5xx may have been processed: only a de-duplicating provider can safely take it again.
-      retryable: rateLimited || deduplicates,
+      // The facade contract (DESIGN.md) marks 429 and 5xx as transient. For a provider that does not
+      // de-duplicate, the README warns that a caller's own retry after a 5xx may refund twice.
+      retryable: true,
       raw: parsedBody(bodyText),
       message: rateLimited
         ? `${provider} rate-limited the request with HTTP 429 (${plural(attempts)}${note})`
