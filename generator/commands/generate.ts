@@ -2,7 +2,8 @@
 import { loadProjectConfig, selectProviders } from '../config.js';
 import { loadTemplates } from '../emit/templates.js';
 import { compareTree, writeTree, type GeneratedTree } from '../output.js';
-import { buildProvider } from '../pipeline.js';
+import { buildFacade } from '../facade/index.js';
+import { buildProvider, type ProviderBuild } from '../pipeline.js';
 import type { Reporter } from './reporter.js';
 
 export interface GenerateOptions { root: string; providers: string[]; check: boolean }
@@ -14,11 +15,21 @@ export async function generate(options: GenerateOptions, report: Reporter): Prom
   const selected = selectProviders(project, options.providers);
   const render = loadTemplates('provider');
   const tree: GeneratedTree = new Map();
+  const builds: ProviderBuild[] = [];
   for (const provider of selected) {
     const build = await buildProvider(project, provider, render);
+    builds.push(build);
     tree.set(build.dir, build.files);
     const findings = build.vendorProblems.length;
     report.line(`${provider.id}: ${findings} vendor lint finding${findings === 1 ? '' : 's'}, normalized spec clean, ${build.files.size} files`);
+  }
+  // The facade spans every provider, so it is rebuilt only when all of them were.
+  if (selected.length === project.providers.length) {
+    const facade = await buildFacade(project, builds);
+    if (facade !== undefined) {
+      tree.set('generated/refunds', facade);
+      report.line(`refunds: facade over ${builds.filter((b) => b.provider.mapping !== undefined).length} providers, ${facade.size} files`);
+    }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (options.check) {
