@@ -23,6 +23,7 @@ export function loadSpecFiles(entryPath: string, display: (absolute: string) => 
   const documents = new Map<string, unknown>();
   const pending = [realpathSync(entryPath)];
   const sites: RefSite[] = [];
+  const real = new RealPaths();
   let hasExternalRefs = false;
 
   while (pending.length > 0) {
@@ -30,32 +31,88 @@ export function loadSpecFiles(entryPath: string, display: (absolute: string) => 
     if (documents.has(file)) continue;
     const parsed = readDataFile(file, display(file));
     documents.set(file, parsed);
-    collectRefs(parsed, [], (pointer, ref, node) => sites.push({ file, pointer, ref, node }));
-    for (const site of sites.filter((s) => s.file === file)) {
-      const target = targetFile(site, root, display);
+    const first = sites.length;
+    collectRefs(parsed, (pointer, ref, node) => sites.push({ file, pointer, ref, node }));
+    for (let i = first; i < sites.length; i++) {
+      const target = targetFile(sites[i]!, root, display, real);
       if (target !== file) {
         hasExternalRefs = true;
-        pending.push(target);
+        if (!documents.has(target)) pending.push(target);
       }
     }
   }
-  for (const site of sites) checkTarget(site, documents, root, display);
+  for (const site of sites) checkTarget(site, documents, root, display, real);
   return { documents, hasExternalRefs };
 }
 
-function collectRefs(node: unknown, path: (string | number)[], visit: (pointer: string, ref: string, node: Record<string, unknown>) => void): void {
-  if (Array.isArray(node)) {
-    node.forEach((item, index) => collectRefs(item, [...path, index], visit));
-  } else if (node !== null && typeof node === 'object') {
-    const record = node as Record<string, unknown>;
-    if (typeof record.$ref === 'string') visit(joinPointer([...path, '$ref']), record.$ref, record);
-    for (const [key, value] of Object.entries(record)) {
-      if (key !== '$ref' && value !== null && typeof value === 'object') collectRefs(value, [...path, key], visit);
+/**
+ * Keys whose value is a map from names to objects (schemas, responses, media types, ...). Inside such
+ * a map a key is a name, never a keyword: a schema property called `examples` is still a schema.
+ */
+const NAME_MAPS = new Set([
+  'paths', 'webhooks', 'schemas', 'responses', 'parameters', 'requestBodies', 'headers', 'securitySchemes',
+  'links', 'callbacks', 'pathItems', 'content', 'encoding', 'variables', 'properties', 'patternProperties',
+  'definitions', '$defs', 'dependentSchemas', 'mapping',
+]);
+
+/** Where the walker stands: keys are keywords, keys are names, or inside `examples: { <name>: Example }`. */
+const enum At { Keywords, Names, ExampleMap, Example }
+
+/**
+ * Visits every `$ref` a resolver follows. The `value` of an Example Object is literal data (an
+ * example of an API that itself uses `$ref`, say), which neither OpenAPI nor redocly resolves, so a
+ * `$ref` there is not a reference and is not checked. Pointers are built only for the references.
+ */
+function collectRefs(document: unknown, visit: (pointer: string, ref: string, node: Record<string, unknown>) => void): void {
+  const path: (string | number)[] = [];
+  const walk = (node: unknown, at: At): void => {
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) {
+        const item: unknown = node[index];
+        if (item === null || typeof item !== 'object') continue;
+        path.push(index);
+        walk(item, At.Keywords);
+        path.pop();
+      }
+      return;
     }
+    const record = node as Record<string, unknown>;
+    if (typeof record.$ref === 'string') {
+      path.push('$ref');
+      visit(joinPointer(path), record.$ref, record);
+      path.pop();
+    }
+    for (const key in record) {
+      if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+      const value = record[key];
+      if (key === '$ref' || value === null || typeof value !== 'object') continue;
+      let next: At;
+      if (at === At.Names) next = At.Keywords;
+      else if (at === At.ExampleMap) next = At.Example;
+      else if (at === At.Example && key === 'value') continue;
+      else if (key === 'examples' && !Array.isArray(value)) next = At.ExampleMap;
+      else next = NAME_MAPS.has(key) ? At.Names : At.Keywords;
+      path.push(key);
+      walk(value, next);
+      path.pop();
+    }
+  };
+  if (document !== null && typeof document === 'object') walk(document, At.Keywords);
+}
+
+/** realpath with a cache: large split specs name the same few hundred files thousands of times. */
+class RealPaths {
+  private readonly cache = new Map<string, string | undefined>();
+  /** undefined when the path does not exist. */
+  get(path: string): string | undefined {
+    if (this.cache.has(path)) return this.cache.get(path);
+    const result = existsSync(path) ? realpathSync(path) : undefined;
+    this.cache.set(path, result);
+    return result;
   }
 }
 
-function targetFile(site: RefSite, root: string, display: (absolute: string) => string): string {
+function targetFile(site: RefSite, root: string, display: (absolute: string) => string, real: RealPaths): string {
   const where = display(site.file);
   if (URL_LIKE.test(site.ref)) {
     throw new PaykitError(where, site.pointer, `$ref "${site.ref}" names a URL; paykit never fetches while generating`,
@@ -68,43 +125,44 @@ function targetFile(site: RefSite, root: string, display: (absolute: string) => 
     throw new PaykitError(where, site.pointer, `$ref "${site.ref}" leaves the spec folder`,
       'copy the referenced file next to the spec and reference it from there');
   }
-  if (!existsSync(lexical)) {
+  const target = real.get(lexical);
+  if (target === undefined) {
     throw new PaykitError(where, site.pointer, `$ref "${site.ref}" names a file that does not exist`, 'fix the path or add the file');
   }
-  const real = realpathSync(lexical);
-  if (!isInside(real, root)) {
+  if (!isInside(target, root)) {
     throw new PaykitError(where, site.pointer, `$ref "${site.ref}" leaves the spec folder through a symbolic link`,
       'copy the referenced file next to the spec instead of linking it');
   }
-  return real;
+  return target;
 }
 
-function checkTarget(site: RefSite, documents: Map<string, unknown>, root: string, display: (absolute: string) => string): void {
+function checkTarget(site: RefSite, documents: Map<string, unknown>, root: string, display: (absolute: string) => string, real: RealPaths): void {
   const where = display(site.file);
   const [filePart, fragment] = splitRef(site.ref);
-  const file = filePart === '' ? site.file : realpathSync(resolve(dirname(site.file), decodeURI(filePart)));
+  const file = filePart === '' ? site.file : real.get(resolve(dirname(site.file), decodeURI(filePart)))!;
   const target = resolvePointer(documents.get(file), fragment);
   if (target === undefined) {
     throw new PaykitError(where, site.pointer, `$ref "${site.ref}" points at nothing`,
       'fix the reference or add the component it names');
   }
-  if (followsOnlyRefs(target, file, documents, root, new Set([site.node]))) {
+  if (followsOnlyRefs(target, file, documents, real, new Set([site.node]))) {
     throw new PaykitError(where, site.pointer, `$ref "${site.ref}" refers only to itself`,
       'give the referenced schema a real definition (a recursive schema must have properties or items around the reference)');
   }
 }
 
 /** True when a chain of bare `{ $ref }` nodes loops without reaching any real definition. */
-function followsOnlyRefs(node: unknown, file: string, documents: Map<string, unknown>, root: string, seen: Set<unknown>): boolean {
+function followsOnlyRefs(node: unknown, file: string, documents: Map<string, unknown>, real: RealPaths, seen: Set<unknown>): boolean {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return false;
   const record = node as Record<string, unknown>;
   if (typeof record.$ref !== 'string') return false;
   if (seen.has(node)) return true;
   seen.add(node);
   const [filePart, fragment] = splitRef(record.$ref);
-  const nextFile = filePart === '' ? file : resolve(dirname(file), decodeURI(filePart));
-  const next = resolvePointer(documents.get(existsSync(nextFile) ? realpathSync(nextFile) : nextFile), fragment);
-  return followsOnlyRefs(next, nextFile, documents, root, seen);
+  const lexical = filePart === '' ? file : resolve(dirname(file), decodeURI(filePart));
+  const nextFile = real.get(lexical) ?? lexical;
+  const next = resolvePointer(documents.get(nextFile), fragment);
+  return followsOnlyRefs(next, nextFile, documents, real, seen);
 }
 
 export function splitRef(ref: string): [string, string] {
