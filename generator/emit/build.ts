@@ -28,7 +28,8 @@ export function buildDist(sources: ReadonlyMap<string, string>): Map<string, str
     const problem = dts.diagnostics?.[0];
     if (problem !== undefined) {
       const message = ts.flattenDiagnosticMessageText(problem.messageText, ' ');
-      throw new Error(`internal: declarations for ${path} need an explicit type (${message})`);
+      const line = problem.file !== undefined && problem.start !== undefined ? `:${problem.file.getLineAndCharacterOfPosition(problem.start).line + 1}` : '';
+      throw new Error(`internal: declarations for ${path}${line} need an explicit type (${message})`);
     }
     out.set(`${stem}.js`, stripSourceMapComment(js.outputText));
     out.set(`${stem}.d.ts`, stripSourceMapComment(dts.outputText));

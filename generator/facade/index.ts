@@ -1,8 +1,72 @@
 /** The facade half of the pipeline: mappings checked against the normalized specs, then @paykit/refunds. */
+import { readFileSync, readdirSync } from 'node:fs';
 import type { ProjectConfig } from '../config.js';
+import { buildDist } from '../emit/build.js';
+import { generatedHeader } from '../emit/header.js';
+import { TEMPLATES_DIR, loadTemplates } from '../emit/templates.js';
 import type { ProviderBuild } from '../pipeline.js';
+import { checkMapping, type CheckedMapping } from './check.js';
+import { capabilitiesOf } from './emit-entry.js';
+import { loadMapping } from './mapping.js';
+
+const RUNTIME_DIR = new URL('refunds/runtime/', TEMPLATES_DIR);
+
+/** Every mapping checked against its provider's normalized spec; throws PaykitError on the first mismatch. */
+export function checkMappings(project: ProjectConfig, builds: readonly ProviderBuild[]): CheckedMapping[] {
+  return builds
+    .filter((b) => b.provider.mapping !== undefined)
+    .map((b) => checkMapping(loadMapping(project, b.provider), b.normalized));
+}
 
 /** Files of generated/refunds, or undefined when no provider has a mapping. */
-export async function buildFacade(_project: ProjectConfig, _builds: readonly ProviderBuild[]): Promise<Map<string, string> | undefined> {
-  return undefined;
+export async function buildFacade(project: ProjectConfig, builds: readonly ProviderBuild[]): Promise<Map<string, string> | undefined> {
+  const checked = checkMappings(project, builds);
+  if (checked.length === 0) return undefined;
+  // ts-morph is only needed here; loading it lazily keeps other commands fast.
+  const { emitFacadeSources } = await import('./emit-files.js');
+  const sources = new Map<string, string>(emitFacadeSources(checked));
+  for (const file of readdirSync(RUNTIME_DIR).filter((f) => f.endsWith('.ts')).sort()) {
+    sources.set(`src/runtime/${file}`, readFileSync(new URL(file, RUNTIME_DIR), 'utf8'));
+  }
+  const render = loadTemplates('refunds');
+  const versions = new Map(builds.map((b) => [b.provider.id, (JSON.parse(b.files.get('package.json')!) as { version: string }).version]));
+  const model = {
+    packageName: '@paykit/refunds',
+    version: currentFacadeVersion(project),
+    providers: checked.map((c) => ({
+      id: c.provider.id, title: c.provider.title, packageName: `@paykit/${c.provider.id}`, version: versions.get(c.provider.id),
+      mapping: c.file, ...matrixRow(c),
+    })),
+    dependencies: checked.map((c, i) => ({ name: `@paykit/${c.provider.id}`, range: `^${versions.get(c.provider.id)}`, last: i === checked.length - 1 })),
+  };
+  return new Map([
+    ['package.json', render('package.json', model)],
+    ['README.md', render('README.md', model)],
+    ['tsconfig.json', render('tsconfig.json', model)],
+    ...sources,
+    ...buildDist(sources),
+  ]);
 }
+
+function matrixRow(checked: CheckedMapping) {
+  const c = capabilitiesOf(checked);
+  const yes = (value: boolean) => (value ? 'yes' : 'no');
+  return {
+    partial: yes(c.partialRefunds),
+    full: c.fullRefundWithoutAmount ? 'omit amount' : 'amount required',
+    currencies: c.currencies === 'any' ? `any ISO 4217${c.maxFractionDigits === undefined ? '' : ` with ≤ ${c.maxFractionDigits} decimals`}` : c.currencies.join(', '),
+    idempotency: c.idempotency ? 'yes (retried safely)' : 'no (never resent once it may have arrived)',
+    reasons: yes(c.reasons), metadata: yes(c.metadata), reference: yes(c.reference),
+    notes: c.notes,
+  };
+}
+
+function currentFacadeVersion(project: ProjectConfig): string {
+  try {
+    return (JSON.parse(readFileSync(`${project.root}/generated/refunds/package.json`, 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.1.0';
+  }
+}
+
+export { generatedHeader };

@@ -53,16 +53,24 @@ export class RefundError extends Error {
     };
   }
 
-  /** util.inspect/console.log: a summary instead of Node's dump of every own property. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
+}
+
+/**
+ * util.inspect/console.log: a summary instead of Node's dump of every own property. Defined on the
+ * prototype rather than as a computed class member so declarations stay isolated-declarations safe.
+ */
+Object.defineProperty(RefundError.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+  value(this: RefundError): string {
     const status = this.httpStatus === undefined ? '' : `, httpStatus: ${this.httpStatus}`;
     const frames = (this.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
     return [
       `${this.name} [${this.code}]: ${this.message} (provider: ${this.provider}${status}, retryable: ${this.retryable})`,
       ...frames,
     ].join('\n');
-  }
-}
+  },
+  writable: true,
+  configurable: true,
+});
 // On the prototype (not a class field) so the stack header V8 captures says RefundError.
 Object.defineProperty(RefundError.prototype, 'name', {
   value: 'RefundError',

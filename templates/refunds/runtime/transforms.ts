@@ -177,19 +177,33 @@ export function mapEnum<T>(table: Readonly<Record<string, T>>, value: string, fa
   throw new TransformError(`unknown value ${shown(value)}; expected one of ${known}`);
 }
 
-export const transforms = {
-  minorToMajorNumber,
-  minorToMajorDecimal,
-  majorToMinor,
-  minorToString,
-  stringToMinor,
-  epochSecondsToIso,
-  epochMillisToIso,
-  naiveUtcDateTimeToIso,
-  isoToIso,
-  upperCase,
-  lowerCase,
-  mapEnum,
-} as const;
+/** Every named transform a mapping may use, by name. */
+export const transforms: {
+  readonly minorToMajorNumber: typeof minorToMajorNumber;
+  readonly minorToMajorDecimal: typeof minorToMajorDecimal;
+  readonly majorToMinor: typeof majorToMinor;
+  readonly minorToString: typeof minorToString;
+  readonly stringToMinor: typeof stringToMinor;
+  readonly epochSecondsToIso: typeof epochSecondsToIso;
+  readonly epochMillisToIso: typeof epochMillisToIso;
+  readonly naiveUtcDateTimeToIso: typeof naiveUtcDateTimeToIso;
+  readonly isoToIso: typeof isoToIso;
+  readonly upperCase: typeof upperCase;
+  readonly lowerCase: typeof lowerCase;
+  readonly mapEnum: typeof mapEnum;
+} = {
+  minorToMajorNumber: minorToMajorNumber,
+  minorToMajorDecimal: minorToMajorDecimal,
+  majorToMinor: majorToMinor,
+  minorToString: minorToString,
+  stringToMinor: stringToMinor,
+  epochSecondsToIso: epochSecondsToIso,
+  epochMillisToIso: epochMillisToIso,
+  naiveUtcDateTimeToIso: naiveUtcDateTimeToIso,
+  isoToIso: isoToIso,
+  upperCase: upperCase,
+  lowerCase: lowerCase,
+  mapEnum: mapEnum,
+};
 
 export type TransformName = keyof typeof transforms;

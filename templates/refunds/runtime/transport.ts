@@ -64,7 +64,7 @@ const NOT_SENT_CODES = new Set([
  * undici's `TypeError: fetch failed` carries the socket error in `cause`
  * (sometimes an AggregateError of per-address attempts, which must all qualify).
  */
-export function wasCertainlyNotSent(error: unknown, depth = 0): boolean {
+export function wasCertainlyNotSent(error: unknown, depth: number = 0): boolean {
   if (depth > 6 || typeof error !== 'object' || error === null) return false;
   const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
   if (Array.isArray(errors) && errors.length > 0) {
@@ -75,7 +75,7 @@ export function wasCertainlyNotSent(error: unknown, depth = 0): boolean {
 }
 
 /** Retry-After as milliseconds from `now` (delta-seconds or HTTP-date), or undefined. */
-export function parseRetryAfterMs(header: string | null, now = Date.now()): number | undefined {
+export function parseRetryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
   if (header === null) return undefined;
   const text = header.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
@@ -169,6 +169,15 @@ function parsedBody(bodyText: string): unknown {
   }
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function plural(count: number): string {
   return `${count} attempt${count === 1 ? '' : 's'}`;
 }
@@ -201,9 +210,11 @@ function toRefundError(failure: Failure, attempts: number, options: SendOptions,
   }
   const { status, bodyText } = failure.result;
   const rateLimited = status === 429;
+  // An HTML error page from a proxy is not the provider's documented answer (DESIGN.md).
+  const documented = rateLimited || bodyText.trim() === '' || isJson(bodyText);
   return createRefundError(
     {
-      code: rateLimited ? 'rate_limited' : 'provider_unavailable',
+      code: rateLimited ? 'rate_limited' : documented ? 'provider_unavailable' : 'unexpected_response',
       provider,
       httpStatus: status,
       // The facade contract (DESIGN.md) marks 429 and 5xx as transient. For a provider that does not
@@ -212,7 +223,9 @@ function toRefundError(failure: Failure, attempts: number, options: SendOptions,
       raw: parsedBody(bodyText),
       message: rateLimited
         ? `${provider} rate-limited the request with HTTP 429 (${plural(attempts)}${note})`
-        : `${provider} is unavailable, HTTP ${status} (${plural(attempts)}${note})`,
+        : documented
+          ? `${provider} is unavailable, HTTP ${status} (${plural(attempts)}${note})`
+          : `${provider} answered HTTP ${status} with a body that is not JSON (${plural(attempts)}${note})`,
     },
     secrets,
   );

@@ -1,0 +1,19 @@
+import { type PushClient, type PushCredentials, type paths } from "@paykit/push";
+import type { CreateRefundBase, Money } from "../runtime/contract.js";
+import type { Shim } from "../runtime/engine.js";
+type Operation = paths["/refund"]["post"];
+type Response200 = Operation["responses"][200]["content"]["application/json"];
+type Response401 = Operation["responses"][401]["content"]["application/json"];
+/** The Push response body a refund was read from. */
+export type PushRaw = Response200 | Response401;
+/** What Push needs besides the common fields. */
+export interface PushProviderOptions {
+}
+/** refunds.create input for Push. */
+export interface PushCreateRefundInput extends CreateRefundBase {
+    /** Integer minor units; omit for a full refund. */
+    amount?: Money;
+    providerOptions?: PushProviderOptions;
+}
+export declare const shim: Shim<PushClient, PushCredentials, PushCreateRefundInput, PushRaw>;
+export {};

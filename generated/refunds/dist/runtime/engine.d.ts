@@ -1,0 +1,60 @@
+/**
+ * What every provider shares: validate, send with retries under one idempotency key, then read the
+ * answer through the provider's shim (generated from its mapping) or its error table.
+ */
+import type { CreateOptions, Refund, RefundsClientOptionsBase } from './contract.js';
+import { RefundError, type RefundErrorCode } from './errors.js';
+import { type InputRules } from './validate.js';
+export type Condition = {
+    present: readonly string[];
+} | {
+    equals: {
+        path: readonly string[];
+        value: string | number | boolean;
+    };
+};
+/** One row of a provider's error table; `message` and condition paths start at the body. */
+export interface ErrorRule {
+    status: number;
+    when?: Condition;
+    code: RefundErrorCode;
+    message?: readonly string[];
+}
+export interface Received {
+    status: number;
+    headers: Headers;
+    body: unknown;
+}
+export interface SendInit {
+    signal: AbortSignal;
+    fetch: (request: Request) => Promise<Response>;
+    parseAs: 'stream';
+}
+export interface Shim<Client, Credentials, Input, Raw> {
+    provider: string;
+    /** The provider de-duplicates by idempotency key, so a retry can never refund twice. */
+    deduplicates: boolean;
+    credentialFields: readonly string[];
+    rules: InputRules;
+    errors: readonly ErrorRule[];
+    createClient(options: {
+        credentials: Credentials;
+        baseUrl?: string;
+        fetch?: (input: Request) => Promise<Response>;
+    }): Client;
+    send(client: Client, input: Input, idempotencyKey: string, init: SendInit): Promise<unknown>;
+    /** The refund this answer describes, or undefined when it is an error. */
+    interpret(received: Received, input: Input): Refund<string, Raw> | undefined;
+}
+export interface EngineOptions<Credentials> extends RefundsClientOptionsBase {
+    provider: string;
+    credentials: Credentials;
+}
+export interface RefundsEngine<Input, Raw> {
+    readonly provider: string;
+    readonly refunds: {
+        create(input: Input, options?: CreateOptions): Promise<Refund<string, Raw>>;
+    };
+}
+export declare function createRefundsEngine<Client, Credentials, Input, Raw>(options: EngineOptions<Credentials>, loadShim: () => Promise<Shim<Client, Credentials, Input, Raw>>): RefundsEngine<Input, Raw>;
+export { RefundError };

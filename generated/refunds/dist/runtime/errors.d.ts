@@ -1,0 +1,37 @@
+/** Every failure the facade reports is one of these codes. */
+export type RefundErrorCode = 'invalid_request' | 'authentication_failed' | 'payment_not_found' | 'amount_exceeds_refundable' | 'already_refunded' | 'rate_limited' | 'provider_unavailable' | 'timeout' | 'network_error' | 'unexpected_response';
+export interface RefundErrorInit {
+    code: RefundErrorCode;
+    provider: string;
+    message: string;
+    httpStatus?: number;
+    /** Defaults to false: retrying must be a deliberate, safe choice. */
+    retryable?: boolean;
+    raw?: unknown;
+    cause?: unknown;
+}
+export declare const REDACTED = "[redacted]";
+export declare class RefundError extends Error {
+    readonly code: RefundErrorCode;
+    readonly provider: string;
+    readonly httpStatus?: number;
+    readonly retryable: boolean;
+    readonly raw?: unknown;
+    constructor(init: RefundErrorInit);
+    /** JSON.stringify(err) shows exactly these fields, never the cause or stack. */
+    toJSON(): Record<string, unknown>;
+}
+/**
+ * Deep copy of a JSON-like value with every occurrence of every secret
+ * (in strings and object keys) replaced by "[redacted]". Non-plain objects
+ * (errors, class instances) become scrubbed description strings.
+ */
+export declare function scrubSecrets<T>(value: T, secrets: readonly string[]): T;
+/** One-line description of any thrown value, following the cause chain (which undici nests). */
+export declare function describeError(error: unknown): string;
+/**
+ * The way to build a RefundError from anything that may hold a credential:
+ * message, raw and stack are scrubbed, and the cause is attached only as a
+ * scrubbed description string, never as the original object.
+ */
+export declare function createRefundError(init: RefundErrorInit, secrets: readonly string[]): RefundError;

@@ -1,0 +1,46 @@
+export interface AttemptResult {
+    status: number;
+    headers: Headers;
+    bodyText: string;
+}
+export interface RetryPolicy {
+    /** 0 = exactly one attempt; default 2. */
+    maxRetries: number;
+    /** Per attempt; default 30_000. */
+    timeoutMs: number;
+    /** Default 200. */
+    baseDelayMs?: number;
+    /** Default 5_000. */
+    maxDelayMs?: number;
+    /** Default 30_000: a longer Retry-After is not waited for. */
+    maxRetryAfterMs?: number;
+}
+export interface SendOptions extends RetryPolicy {
+    provider: string;
+    /** The provider de-duplicates by idempotency key, so resending is safe. */
+    deduplicates: boolean;
+    /** The caller's signal; its abort is rethrown as is. */
+    signal?: AbortSignal;
+    secrets: readonly string[];
+    sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+    /** Jitter source in [0, 1), injectable for tests. */
+    random?: () => number;
+}
+export declare const DEFAULT_RETRY_POLICY: {
+    readonly maxRetries: 2;
+    readonly timeoutMs: 30000;
+    readonly baseDelayMs: 200;
+    readonly maxDelayMs: 5000;
+    readonly maxRetryAfterMs: 30000;
+};
+/** One key per logical create; the attempt callback closes over it so every retry reuses it. */
+export declare function newIdempotencyKey(): string;
+/**
+ * True only when the error certainly happened before the request was sent:
+ * undici's `TypeError: fetch failed` carries the socket error in `cause`
+ * (sometimes an AggregateError of per-address attempts, which must all qualify).
+ */
+export declare function wasCertainlyNotSent(error: unknown, depth?: number): boolean;
+/** Retry-After as milliseconds from `now` (delta-seconds or HTTP-date), or undefined. */
+export declare function parseRetryAfterMs(header: string | null, now?: number): number | undefined;
+export declare function sendWithRetries(attempt: (signal: AbortSignal) => Promise<AttemptResult>, options: SendOptions): Promise<AttemptResult>;

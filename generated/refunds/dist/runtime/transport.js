@@ -1,0 +1,219 @@
+/**
+ * The retry engine. Its one hard rule: a request that may have reached a
+ * provider that does not de-duplicate by idempotency key is never sent again,
+ * because a second refund is real money.
+ */
+import { createRefundError, describeError } from './errors.js';
+export const DEFAULT_RETRY_POLICY = {
+    maxRetries: 2,
+    timeoutMs: 30_000,
+    baseDelayMs: 200,
+    maxDelayMs: 5_000,
+    maxRetryAfterMs: 30_000,
+};
+/** One key per logical create; the attempt callback closes over it so every retry reuses it. */
+export function newIdempotencyKey() {
+    return globalThis.crypto.randomUUID();
+}
+// Failures that happen before a connection exists, so no byte of the request was sent.
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/**
+ * True only when the error certainly happened before the request was sent:
+ * undici's `TypeError: fetch failed` carries the socket error in `cause`
+ * (sometimes an AggregateError of per-address attempts, which must all qualify).
+ */
+export function wasCertainlyNotSent(error, depth = 0) {
+    if (depth > 6 || typeof error !== 'object' || error === null)
+        return false;
+    const { code, cause, errors } = error;
+    if (Array.isArray(errors) && errors.length > 0) {
+        return errors.every((inner) => wasCertainlyNotSent(inner, depth + 1));
+    }
+    if (typeof code === 'string' && NOT_SENT_CODES.has(code))
+        return true;
+    return wasCertainlyNotSent(cause, depth + 1);
+}
+/** Retry-After as milliseconds from `now` (delta-seconds or HTTP-date), or undefined. */
+export function parseRetryAfterMs(header, now = Date.now()) {
+    if (header === null)
+        return undefined;
+    const text = header.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // HTTP-dates always name a weekday or month; this keeps Date.parse from reading "-5" as a year.
+    if (!/[a-z]{3}/i.test(text))
+        return undefined;
+    const at = Date.parse(text);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+function defaultSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * Runs one attempt under caller signal + own timeout. A hand-made controller
+ * (rather than AbortSignal.any) works in every fetch runtime, tells our timeout
+ * apart from the caller's abort, and is raced so a callback that ignores its
+ * signal still cannot hang.
+ */
+async function runAttempt(attempt, timeoutMs, callerSignal) {
+    const controller = new AbortController();
+    let timedOut = false;
+    let stopWaiting = () => { };
+    const aborted = new Promise((_, reject) => {
+        stopWaiting = reject;
+    });
+    const abort = (reason) => {
+        controller.abort(reason);
+        stopWaiting(reason);
+    };
+    const timer = setTimeout(() => {
+        timedOut = true;
+        abort(new DOMException(`attempt exceeded ${timeoutMs} ms`, 'TimeoutError'));
+    }, timeoutMs);
+    const onCallerAbort = () => abort(callerSignal?.reason);
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+        const pending = attempt(controller.signal);
+        pending.catch(() => { }); // if the race is lost, its later rejection is expected
+        return await Promise.race([pending, aborted]);
+    }
+    catch (error) {
+        if (callerSignal?.aborted)
+            throw callerSignal.reason;
+        if (timedOut)
+            return { kind: 'timeout' };
+        return { kind: 'network', error, notSent: wasCertainlyNotSent(error) };
+    }
+    finally {
+        clearTimeout(timer);
+        callerSignal?.removeEventListener('abort', onCallerAbort);
+    }
+}
+function isFailure(outcome) {
+    return 'kind' in outcome;
+}
+function shouldRetryStatus(status) {
+    return status === 429 || (status >= 500 && status <= 599);
+}
+/** Safe to send again: always for de-duplicating providers, else only if it never arrived. */
+function mayResend(failure, deduplicates) {
+    if (deduplicates)
+        return true;
+    if (failure.kind === 'status')
+        return failure.result.status === 429;
+    return failure.kind === 'network' && failure.notSent;
+}
+function parsedBody(bodyText) {
+    try {
+        return JSON.parse(bodyText);
+    }
+    catch {
+        return bodyText.length > 1000 ? `${bodyText.slice(0, 1000)}…` : bodyText;
+    }
+}
+function isJson(text) {
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function plural(count) {
+    return `${count} attempt${count === 1 ? '' : 's'}`;
+}
+function toRefundError(failure, attempts, options, note = '') {
+    const { provider, deduplicates, secrets } = options;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_RETRY_POLICY.timeoutMs;
+    if (failure.kind === 'timeout') {
+        return createRefundError({
+            code: 'timeout',
+            provider,
+            retryable: deduplicates,
+            message: `${provider} did not answer within ${timeoutMs} ms (${plural(attempts)})`,
+        }, secrets);
+    }
+    if (failure.kind === 'network') {
+        return createRefundError({
+            code: 'network_error',
+            provider,
+            retryable: deduplicates || failure.notSent,
+            message: `the request to ${provider} failed: ${describeError(failure.error)} (${plural(attempts)})`,
+            cause: failure.error,
+        }, secrets);
+    }
+    const { status, bodyText } = failure.result;
+    const rateLimited = status === 429;
+    // An HTML error page from a proxy is not the provider's documented answer (DESIGN.md).
+    const documented = rateLimited || bodyText.trim() === '' || isJson(bodyText);
+    return createRefundError({
+        code: rateLimited ? 'rate_limited' : documented ? 'provider_unavailable' : 'unexpected_response',
+        provider,
+        httpStatus: status,
+        // The facade contract (DESIGN.md) marks 429 and 5xx as transient. For a provider that does not
+        // de-duplicate, the README warns that a caller's own retry after a 5xx may refund twice.
+        retryable: true,
+        raw: parsedBody(bodyText),
+        message: rateLimited
+            ? `${provider} rate-limited the request with HTTP 429 (${plural(attempts)}${note})`
+            : documented
+                ? `${provider} is unavailable, HTTP ${status} (${plural(attempts)}${note})`
+                : `${provider} answered HTTP ${status} with a body that is not JSON (${plural(attempts)}${note})`,
+    }, secrets);
+}
+export async function sendWithRetries(attempt, options) {
+    const maxRetries = options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_RETRY_POLICY.timeoutMs;
+    const baseDelayMs = options.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs;
+    const maxDelayMs = options.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs;
+    const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_RETRY_POLICY.maxRetryAfterMs;
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    const callerSignal = options.signal;
+    for (let retry = 0;; retry++) {
+        if (callerSignal?.aborted)
+            throw callerSignal.reason;
+        const outcome = await runAttempt(attempt, timeoutMs, callerSignal);
+        if (!isFailure(outcome)) {
+            if (!shouldRetryStatus(outcome.status))
+                return outcome;
+        }
+        const failure = isFailure(outcome) ? outcome : { kind: 'status', result: outcome };
+        const attempts = retry + 1;
+        if (retry >= maxRetries || !mayResend(failure, options.deduplicates)) {
+            throw toRefundError(failure, attempts, options);
+        }
+        // Full jitter: spreads simultaneous clients over the whole window.
+        let delayMs = random() * Math.min(maxDelayMs, baseDelayMs * 2 ** retry);
+        if (failure.kind === 'status' && (failure.result.status === 429 || failure.result.status === 503)) {
+            const retryAfterMs = parseRetryAfterMs(failure.result.headers.get('retry-after'));
+            if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) {
+                const note = `; it asked to wait ${retryAfterMs} ms, more than the ${maxRetryAfterMs} ms limit`;
+                throw toRefundError(failure, attempts, options, note);
+            }
+            if (retryAfterMs !== undefined)
+                delayMs = Math.max(delayMs, retryAfterMs);
+        }
+        await sleep(delayMs, callerSignal);
+    }
+}

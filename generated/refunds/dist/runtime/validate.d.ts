@@ -1,0 +1,25 @@
+export interface InputRules {
+    amount: 'optional' | 'required';
+    /** Why the amount is required, for the message. */
+    amountHint?: string;
+    currencies?: readonly string[];
+    /** The most decimals the provider accepts in major units. */
+    maxFractionDigits?: number;
+    paymentId?: {
+        pattern: string;
+        hint: string;
+    };
+    idempotencyKey?: {
+        pattern?: string;
+        maxLength?: number;
+    };
+    providerOptions: Readonly<Record<string, {
+        type: 'string' | 'boolean' | 'number' | 'object';
+        required: boolean;
+    }>>;
+}
+export declare function validateInput(input: unknown, rules: InputRules, provider: string): void;
+/** Every credential field is a secret: messages name the field, never the value. */
+export declare function checkCredentials(credentials: unknown, fields: readonly string[], provider: string): string[];
+/** paymentId for providers that want a number (already checked against the digits pattern). */
+export declare function digitsToInteger(value: string): number;

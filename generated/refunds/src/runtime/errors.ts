@@ -1,0 +1,192 @@
+/** Every failure the facade reports is one of these codes. */
+export type RefundErrorCode =
+  | 'invalid_request'
+  | 'authentication_failed'
+  | 'payment_not_found'
+  | 'amount_exceeds_refundable'
+  | 'already_refunded'
+  | 'rate_limited'
+  | 'provider_unavailable'
+  | 'timeout'
+  | 'network_error'
+  | 'unexpected_response';
+
+export interface RefundErrorInit {
+  code: RefundErrorCode;
+  provider: string;
+  message: string;
+  httpStatus?: number;
+  /** Defaults to false: retrying must be a deliberate, safe choice. */
+  retryable?: boolean;
+  raw?: unknown;
+  cause?: unknown;
+}
+
+export const REDACTED = '[redacted]';
+
+export class RefundError extends Error {
+  readonly code: RefundErrorCode;
+  readonly provider: string;
+  readonly httpStatus?: number;
+  readonly retryable: boolean;
+  readonly raw?: unknown;
+
+  constructor(init: RefundErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = init.code;
+    this.provider = init.provider;
+    if (init.httpStatus !== undefined) this.httpStatus = init.httpStatus;
+    this.retryable = init.retryable ?? false;
+    if (init.raw !== undefined) this.raw = init.raw;
+  }
+
+  /** JSON.stringify(err) shows exactly these fields, never the cause or stack. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      provider: this.provider,
+      httpStatus: this.httpStatus,
+      retryable: this.retryable,
+      message: this.message,
+      raw: this.raw,
+    };
+  }
+
+}
+
+/**
+ * util.inspect/console.log: a summary instead of Node's dump of every own property. Defined on the
+ * prototype rather than as a computed class member so declarations stay isolated-declarations safe.
+ */
+Object.defineProperty(RefundError.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+  value(this: RefundError): string {
+    const status = this.httpStatus === undefined ? '' : `, httpStatus: ${this.httpStatus}`;
+    const frames = (this.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+    return [
+      `${this.name} [${this.code}]: ${this.message} (provider: ${this.provider}${status}, retryable: ${this.retryable})`,
+      ...frames,
+    ].join('\n');
+  },
+  writable: true,
+  configurable: true,
+});
+// On the prototype (not a class field) so the stack header V8 captures says RefundError.
+Object.defineProperty(RefundError.prototype, 'name', {
+  value: 'RefundError',
+  writable: true,
+  configurable: true,
+});
+
+/** Secrets too short to scrub safely (they would shred ordinary words) are ignored. */
+function usableSecrets(secrets: readonly string[]): string[] {
+  const variants = new Set<string>();
+  for (const secret of secrets) {
+    if (typeof secret !== 'string' || secret.length < 3) continue;
+    variants.add(secret);
+    // URLs and form bodies carry the percent-encoded form.
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) variants.add(encoded);
+  }
+  // Longest first, so a secret containing another is removed whole.
+  return [...variants].sort((a, b) => b.length - a.length);
+}
+
+function scrubString(text: string, secrets: readonly string[]): string {
+  let current = text;
+  // Repeat because a replacement could, in a contrived case, splice a new match.
+  for (let round = 0; round < 5; round++) {
+    let next = current;
+    for (const secret of secrets) next = next.split(secret).join(REDACTED);
+    if (next === current) return current;
+    current = next;
+  }
+  return secrets.some((secret) => current.includes(secret)) ? REDACTED : current;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function scrubValue(value: unknown, secrets: readonly string[], seen: WeakSet<object>): unknown {
+  if (typeof value === 'string') return scrubString(value, secrets);
+  if (value === null || typeof value !== 'object') {
+    // Numbers, booleans, undefined cannot hold a secret; functions, symbols and
+    // bigints are not JSON-like and are described instead of copied.
+    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
+      return scrubString(String(value), secrets);
+    }
+    return value;
+  }
+  if (seen.has(value)) return '[circular]';
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((item) => scrubValue(item, secrets, seen));
+    if (value instanceof Date) return new Date(value.getTime());
+    if (!isPlainObject(value)) return scrubString(describeError(value), secrets);
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      copy[scrubString(key, secrets)] = scrubValue(item, secrets, seen);
+    }
+    return copy;
+  } finally {
+    seen.delete(value);
+  }
+}
+
+/**
+ * Deep copy of a JSON-like value with every occurrence of every secret
+ * (in strings and object keys) replaced by "[redacted]". Non-plain objects
+ * (errors, class instances) become scrubbed description strings.
+ */
+export function scrubSecrets<T>(value: T, secrets: readonly string[]): T {
+  return scrubValue(value, usableSecrets(secrets), new WeakSet()) as T;
+}
+
+/** One-line description of any thrown value, following the cause chain (which undici nests). */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth++) {
+    if (current instanceof Error) {
+      const code = (current as { code?: unknown }).code;
+      const codeText = typeof code === 'string' && !current.message.includes(code) ? ` [${code}]` : '';
+      parts.push(`${current.name}: ${current.message}${codeText}`);
+      current = current.cause;
+    } else {
+      parts.push(typeof current === 'object' ? safeJson(current) : String(current));
+      break;
+    }
+  }
+  return parts.join('; caused by ');
+}
+
+function safeJson(value: object): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * The way to build a RefundError from anything that may hold a credential:
+ * message, raw and stack are scrubbed, and the cause is attached only as a
+ * scrubbed description string, never as the original object.
+ */
+export function createRefundError(init: RefundErrorInit, secrets: readonly string[]): RefundError {
+  const usable = usableSecrets(secrets);
+  const safeInit: RefundErrorInit = {
+    code: init.code,
+    provider: init.provider,
+    message: scrubString(init.message, usable),
+  };
+  if (init.httpStatus !== undefined) safeInit.httpStatus = init.httpStatus;
+  if (init.retryable !== undefined) safeInit.retryable = init.retryable;
+  if (init.raw !== undefined) safeInit.raw = scrubValue(init.raw, usable, new WeakSet());
+  if (init.cause !== undefined) safeInit.cause = scrubString(describeError(init.cause), usable);
+  const error = new RefundError(safeInit);
+  if (typeof error.stack === 'string') error.stack = scrubString(error.stack, usable);
+  return error;
+}

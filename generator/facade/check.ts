@@ -1,0 +1,161 @@
+/**
+ * Checks a mapping against its provider's normalized spec: every operation, field path, header,
+ * status and enum value it names must exist, every required request field must be covered, and a
+ * status map must cover exactly the enum the spec declares (a new vendor status fails generation).
+ */
+import { PaykitError, joinPointer } from '../errors.js';
+import type { OpenApiDocument } from '../normalize/types.js';
+import type { Condition, LoadedMapping, Mapping, ResponsePath } from './mapping.js';
+import {
+  child, enumValues, headerParameters, operationAt, property, requestSchema, requiredProperties,
+  responseFor, responseSchema, type Located,
+} from './spec-walk.js';
+
+export interface CheckedMapping extends LoadedMapping {
+  /** The response key the spec declares for each mapped status ('200', '4XX' or 'default'). */
+  responseKeys: Map<number, string>;
+  idempotencyKeyRule?: { pattern?: string; maxLength?: number };
+}
+
+const AMOUNT_TRANSFORM_TYPES: Record<string, string> = {
+  minorToInteger: 'integer', minorToString: 'string', minorToMajorNumber: 'number', minorToMajorDecimal: 'string', digitsToInteger: 'integer',
+};
+
+export function checkMapping(loaded: LoadedMapping, spec: OpenApiDocument): CheckedMapping {
+  const { mapping, file, provider } = loaded;
+  const specFile = `generated/${provider.id}/openapi.yaml`;
+  const fail = (entry: (string | number)[], problem: string, fix = `fix ${file}, or declare it in ${provider.overlay ?? 'an overlay'} if the provider really has it`): never => {
+    throw new PaykitError(file, joinPointer(entry), problem, fix);
+  };
+  const missing = (entry: (string | number)[], what: string, pointer: string): never =>
+    fail(entry, `${what}, but ${specFile} has no #${pointer}`);
+
+  const { method, path } = mapping.operation;
+  const operation = operationAt(spec, path, method)
+    ?? missing(['operation'], `names ${method.toUpperCase()} ${path}`, joinPointer(['paths', path, method]));
+
+  checkRequest(mapping, spec, operation, fail, missing);
+  const headers = headerParameters(spec, path, method);
+  let idempotencyKeyRule: CheckedMapping['idempotencyKeyRule'];
+  if (mapping.idempotency.header !== undefined) {
+    const parameter = headers.get(mapping.idempotency.header.toLowerCase())
+      ?? missing(['idempotency', 'header'], `names the header ${mapping.idempotency.header}`, `${operation.pointer}/parameters (a header named ${mapping.idempotency.header})`);
+    const schema = child(spec, parameter, 'schema')?.node;
+    idempotencyKeyRule = {
+      ...(typeof schema?.pattern === 'string' ? { pattern: schema.pattern } : {}),
+      ...(typeof schema?.maxLength === 'number' ? { maxLength: schema.maxLength } : {}),
+    };
+  }
+
+  const responseKeys = new Map<number, string>();
+  const resolveStatus = (entry: (string | number)[], status: number): Located => {
+    const response = responseFor(spec, operation, status)
+      ?? missing(entry, `maps HTTP ${status}`, `${operation.pointer}/responses/${status}`);
+    responseKeys.set(status, response.pointer.split('/').pop()!);
+    return response;
+  };
+  const checkPath = (entry: (string | number)[], response: Located, responsePath: ResponsePath): Located | undefined => {
+    const [root, ...rest] = responsePath.split('.');
+    if (root === 'input') return undefined;
+    if (root === 'header') {
+      const name = rest.join('.').toLowerCase();
+      const declared = Object.keys(child(spec, response, 'headers')?.node ?? {}).some((h) => h.toLowerCase() === name);
+      if (!declared) missing(entry, `names the response header ${rest.join('.')}`, `${response.pointer}/headers/${rest.join('.')}`);
+      return undefined;
+    }
+    let schema = responseSchema(spec, response) ?? missing(entry, `names ${responsePath}`, `${response.pointer}/content/application~1json/schema`);
+    for (const segment of rest) {
+      schema = property(spec, schema, segment) ?? missing(entry, `names ${responsePath}`, `${schema.pointer}/properties/${segment}`);
+    }
+    return schema;
+  };
+  const checkCondition = (entry: (string | number)[], response: Located, when: Condition | undefined) => {
+    if (when === undefined) return;
+    if ('present' in when) checkPath([...entry, 'when', 'present'], response, when.present);
+    else checkPath([...entry, 'when', 'equals', 'path'], response, when.equals.path);
+  };
+
+  mapping.responses.forEach((entry, index) => {
+    const at = ['responses', index];
+    const response = resolveStatus([...at, 'status'], entry.status);
+    checkCondition(at, response, entry.when);
+    for (const [field, value] of Object.entries(entry.refund)) {
+      const fieldAt = [...at, 'refund', field];
+      if (field === 'amount') {
+        if (typeof value === 'object') {
+          checkPath([...fieldAt, 'value'], response, value.value);
+          checkPath([...fieldAt, 'currency'], response, value.currency);
+        }
+        continue;
+      }
+      if (value === undefined || 'const' in value) continue;
+      const schema = checkPath([...fieldAt, 'from'], response, value.from);
+      if (field === 'status' && 'map' in value) checkStatusMap(spec, schema, value.map, value.from, [...fieldAt, 'map'], fail);
+    }
+  });
+  mapping.errors.forEach((entry, index) => {
+    const at = ['errors', index];
+    const response = resolveStatus([...at, 'status'], entry.status);
+    checkCondition(at, response, entry.when);
+    if (entry.message !== undefined) checkPath([...at, 'message'], response, entry.message);
+  });
+  return { ...loaded, responseKeys, ...(idempotencyKeyRule === undefined ? {} : { idempotencyKeyRule }) };
+}
+
+type Fail = (entry: (string | number)[], problem: string, fix?: string) => never;
+type Missing = (entry: (string | number)[], what: string, pointer: string) => never;
+
+function checkRequest(mapping: Mapping, spec: OpenApiDocument, operation: Located, fail: Fail, missing: Missing): void {
+  const body = requestSchema(spec, operation) ?? missing(['request', 'body'], 'maps a JSON request body', `${operation.pointer}/requestBody/content/application~1json/schema`);
+  for (const [field, value] of Object.entries(mapping.request.body)) {
+    const at = ['request', 'body', field];
+    const schema = property(spec, body, field) ?? missing(at, `names the request field ${field}`, `${body.pointer}/properties/${field}`);
+    const declaredType = schema.node.type;
+    const wanted = value.transform === undefined ? undefined : AMOUNT_TRANSFORM_TYPES[value.transform];
+    if (wanted !== undefined && typeof declaredType === 'string' && declaredType !== wanted && !(wanted === 'integer' && declaredType === 'number')) {
+      fail([...at, 'transform'], `${value.transform} produces ${wanted === 'integer' ? 'an integer' : `a ${wanted}`}, but the spec types ${field} as ${declaredType} (#${schema.pointer}/type)`,
+        'choose the transform that produces the type the spec declares');
+    }
+    const allowed = enumValues(spec, schema);
+    if (value.map !== undefined && allowed !== undefined) {
+      for (const [key, target] of Object.entries(value.map)) {
+        if (target !== null && !allowed.includes(target)) {
+          fail([...at, 'map', key], `maps to ${JSON.stringify(target)}, which is not in the enum at #${schema.pointer}/enum (${allowed.map((a) => JSON.stringify(a)).join(', ')})`,
+            'map to one of the values the spec allows, or to null to omit the field');
+        }
+      }
+    }
+  }
+  for (const required of requiredProperties(spec, body)) {
+    if (!(required in mapping.request.body)) {
+      fail(['request', 'body'], `does not set ${required}, which #${body.pointer}/required requires`,
+        'map it from a facade field or a providerOptions entry');
+    }
+  }
+  const headers = headerParameters(spec, mapping.operation.path, mapping.operation.method);
+  for (const name of Object.keys(mapping.request.headers)) {
+    if (!headers.has(name.toLowerCase())) missing(['request', 'headers', name], `sends the header ${name}`, `${operation.pointer}/parameters (a header named ${name})`);
+  }
+  for (const [name, parameter] of headers) {
+    const covered = Object.keys(mapping.request.headers).some((h) => h.toLowerCase() === name);
+    if (parameter.node.required === true && !covered) {
+      fail(['request', 'headers'], `does not send the header ${String(parameter.node.name)}, which #${parameter.pointer} requires`, 'map it, or remove it in the overlay if the client sets it');
+    }
+  }
+}
+
+function checkStatusMap(spec: OpenApiDocument, schema: Located | undefined, map: Record<string, string>, from: string, at: (string | number)[], fail: Fail): void {
+  const values = enumValues(spec, schema);
+  if (values === undefined) {
+    fail(at, `maps ${from}, but the spec declares no enum for it (#${schema?.pointer ?? ''})`,
+      'declare the possible values in the overlay so a new value fails generation instead of production');
+  }
+  const unmapped = values.filter((v) => typeof v !== 'string' || !Object.hasOwn(map, v));
+  if (unmapped.length > 0) {
+    fail(at, `does not map ${unmapped.map((v) => JSON.stringify(v)).join(', ')} from the enum at #${schema!.pointer}/enum`,
+      'map every value the provider can send to pending, succeeded, failed or canceled');
+  }
+  for (const key of Object.keys(map)) {
+    if (!values.includes(key)) fail([...at, key], `maps ${JSON.stringify(key)}, which is not in the enum at #${schema!.pointer}/enum`, 'remove it or fix its spelling');
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * One shim per provider, src/providers/<id>.ts: the provider's input type, its request built from
+ * the mapping and typed by the provider's schema.ts (so tsc checks the mapping a second time), its
+ * response reading, and its error table as data.
+ */
+import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import { pascalCase, tsString, jsdocText } from '../text/escape.js';
+import type { CheckedMapping } from './check.js';
+import { bodyPathLiteral, conditionExpression, literal, requestExpression, responseExpression, responseSource } from './expressions.js';
+import type { Mapping, RefundMapping } from './mapping.js';
+
+export function shimStructure(checked: CheckedMapping): SourceFileStructure {
+  const { mapping, provider } = checked;
+  const P = pascalCase(provider.id);
+  const pkg = `@paykit/${provider.id}`;
+  const { method, path } = mapping.operation;
+  const responseType = (status: number) => `Response${checked.responseKeys.get(status) === String(status) ? status : `${status}Default`}`;
+  const refundStatuses = [...new Set(mapping.responses.map((r) => r.status))];
+  const options = Object.entries(mapping.input.providerOptions ?? {});
+  const optionsRequired = options.some(([, o]) => o.required === true);
+  const credentialFields = provider.auth.kind === 'none' ? [] : Object.keys(provider.auth.credentials);
+
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: pkg, namedImports: [`create${P}Client`, { name: `${P}Client`, isTypeOnly: true }, { name: `${P}Credentials`, isTypeOnly: true }, { name: 'paths', isTypeOnly: true }, ...(options.some(([, o]) => o.schema) ? [{ name: 'components', isTypeOnly: true }] : [])] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/contract.js', isTypeOnly: true, namedImports: ['CreateRefundBase', 'Money'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/engine.js', isTypeOnly: true, namedImports: ['Shim'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/read.js', namespaceImport: 'read' },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/transforms.js', namespaceImport: 't' },
+    ...(usesDigits(mapping) ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/validate.js', namedImports: ['digitsToInteger'] } as const] : []),
+    { kind: StructureKind.TypeAlias, name: 'Operation', type: `paths[${tsString(path)}][${tsString(method)}]` },
+    { kind: StructureKind.TypeAlias, name: 'RequestBody', type: `NonNullable<Operation["requestBody"]>["content"]["application/json"]` },
+    ...refundStatuses.map((status) => ({
+      kind: StructureKind.TypeAlias as const, name: responseType(status),
+      type: `Operation["responses"][${checked.responseKeys.get(status) === String(status) ? status : tsString(checked.responseKeys.get(status)!)}]["content"]["application/json"]`,
+    })),
+    { kind: StructureKind.TypeAlias, name: `${P}Raw`, isExported: true, docs: [`The ${provider.title} response body a refund was read from.`], type: refundStatuses.map(responseType).join(' | ') },
+    {
+      kind: StructureKind.Interface, name: `${P}ProviderOptions`, isExported: true,
+      docs: [`What ${provider.title} needs besides the common fields.`],
+      properties: options.map(([name, option]) => ({
+        name, hasQuestionToken: option.required !== true,
+        type: option.schema !== undefined ? `components["schemas"][${tsString(option.schema)}]` : option.type!,
+        ...(option.description === undefined ? {} : { docs: [jsdocText(option.description)] }),
+      })),
+    },
+    {
+      kind: StructureKind.Interface, name: `${P}CreateRefundInput`, isExported: true, extends: ['CreateRefundBase'],
+      docs: [`refunds.create input for ${provider.title}.`],
+      properties: [
+        { name: 'amount', hasQuestionToken: mapping.input.amount !== 'required', type: 'Money', docs: [mapping.input.amount === 'required' ? 'Required: the provider needs the amount even for a full refund.' : 'Integer minor units; omit for a full refund.'] },
+        { name: 'providerOptions', hasQuestionToken: !optionsRequired, type: `${P}ProviderOptions` },
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: 'shim', type: `Shim<${P}Client, ${P}Credentials, ${P}CreateRefundInput, ${P}Raw>`, initializer: shimObject(checked, credentialFields, P) }],
+    },
+  ];
+  return { kind: StructureKind.SourceFile, statements };
+}
+
+function shimObject(checked: CheckedMapping, credentialFields: string[], P: string): string {
+  const { mapping, provider } = checked;
+  const rules = {
+    amount: mapping.input.amount,
+    ...(mapping.input.amount === 'required' ? { amountHint: `${provider.title} needs it even for a full refund` } : {}),
+    ...(mapping.input.currencies === undefined ? {} : { currencies: mapping.input.currencies }),
+    ...(mapping.input.maxFractionDigits === undefined ? {} : { maxFractionDigits: mapping.input.maxFractionDigits }),
+    ...(mapping.input.paymentId === undefined ? {} : { paymentId: mapping.input.paymentId }),
+    ...(checked.idempotencyKeyRule === undefined ? {} : { idempotencyKey: checked.idempotencyKeyRule }),
+    providerOptions: Object.fromEntries(Object.entries(mapping.input.providerOptions ?? {})
+      .map(([name, o]) => [name, { type: o.schema !== undefined ? 'object' : o.type, required: o.required === true }])),
+  };
+  const errors = mapping.errors.map((e) => `{ status: ${e.status}, code: ${tsString(e.code)}${e.when === undefined ? '' : `, when: ${conditionData(e.when)}`}${e.message === undefined ? '' : `, message: ${bodyPathLiteral(e.message)}`} }`);
+  const body = Object.entries(mapping.request.body).map(([field, value]) => `${tsString(field)}: ${requestExpression(value, mapping)},`);
+  const headers = Object.entries(mapping.request.headers).map(([name, value]) => `${tsString(name)}: ${requestExpression(value, mapping)},`);
+  return `{
+  provider: ${tsString(provider.id)},
+  deduplicates: ${mapping.idempotency.deduplicates},
+  credentialFields: ${literal(credentialFields)},
+  rules: ${literal(rules)},
+  errors: [
+    ${errors.join(',\n    ')},
+  ],
+  createClient: (options) => create${P}Client(options),
+  send(client, input, idempotencyKey, init) {
+    ${headers.length === 0 ? 'void idempotencyKey; // this provider has no idempotency header\n    ' : ''}const body: RequestBody = {
+      ${body.join('\n      ')}
+    };
+    return client.${mapping.operation.method.toUpperCase()}(${tsString(mapping.operation.path)}, {
+      body,${headers.length === 0 ? '' : `\n      params: { header: {\n        ${headers.join('\n        ')}\n      } },`}
+      ...init,
+    });
+  },
+  interpret(received, input) {
+    ${mapping.responses.map((entry) => interpretBlock(entry.status, entry.when === undefined ? undefined : conditionExpression(entry.when), entry.refund, checked, P)).join('\n    ')}
+    return undefined;
+  },
+}`;
+}
+
+function interpretBlock(status: number, condition: string | undefined, refund: RefundMapping, checked: CheckedMapping, P: string): string {
+  const key = checked.responseKeys.get(status);
+  const type = `Response${key === String(status) ? status : `${status}Default`}`;
+  const fields = [
+    `provider: ${tsString(checked.provider.id)}`,
+    `id: ${responseExpression(refund.id, 'id')}`,
+    `paymentId: ${responseExpression(refund.paymentId, 'paymentId')}`,
+    `status: ${'const' in refund.status ? `${tsString(refund.status.const)} as const` : `t.mapEnum(${literal(refund.status.map)} as const, ${responseSource(refund.status.from)} as string)`}`,
+    ...(refund.amount === undefined ? [] : [`amount: ${refund.amount === 'input.amount' ? 'input.amount' : `read.money(${responseSource(refund.amount.value)}, ${responseSource(refund.amount.currency)}, ${tsString(refund.amount.format)}, "amount")`}`]),
+    ...(['createdAt', 'reference', 'failureReason'] as const).flatMap((f) => (refund[f] === undefined ? [] : [`${f}: ${responseExpression(refund[f]!, f)}`])),
+    `raw: body as ${P}Raw`,
+  ];
+  const result = `return {\n        ${fields.join(',\n        ')},\n      };`;
+  return `if (received.status === ${status}) {
+      const body = received.body as ${type} | undefined;
+      ${condition === undefined ? result : `if (${condition}) {\n      ${result}\n      }`}
+    }`;
+}
+
+function conditionData(when: NonNullable<Mapping['errors'][number]['when']>): string {
+  return 'present' in when ? `{ present: ${bodyPathLiteral(when.present)} }` : `{ equals: { path: ${bodyPathLiteral(when.equals.path)}, value: ${literal(when.equals.value)} } }`;
+}
+
+function usesDigits(mapping: Mapping): boolean {
+  return Object.values(mapping.request.body).some((v) => v.transform === 'digitsToInteger');
+}

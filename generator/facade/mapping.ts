@@ -1,0 +1,96 @@
+/** Reads and validates specs/mappings/<provider>.yaml against specs/mappings.schema.json. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import type { ProjectConfig, ProviderConfig } from '../config.js';
+import { PaykitError } from '../errors.js';
+import { readDataFile } from '../load/parse.js';
+
+export type RequestPath = string;
+/** `body.a.b`, `header.name` or `input.paymentId|amount|reference`. */
+export type ResponsePath = string;
+
+export interface RequestValue { from: RequestPath; transform?: string; map?: Record<string, string | number | boolean | null>; default?: unknown }
+export type ResponseValue = { from: ResponsePath; transform?: string } | { const: string };
+export type Condition = { present: ResponsePath } | { equals: { path: ResponsePath; value: string | number | boolean } };
+export type StatusValue = { const: string } | { from: ResponsePath; map: Record<string, string> };
+export type AmountValue = 'input.amount' | { value: ResponsePath; currency: ResponsePath; format: 'minorInteger' | 'minorString' | 'majorNumber' | 'majorString' };
+
+export interface RefundMapping {
+  id: ResponseValue; paymentId: ResponseValue; status: StatusValue;
+  amount?: AmountValue; createdAt?: ResponseValue; reference?: ResponseValue; failureReason?: ResponseValue;
+}
+
+export interface ProviderOption { type?: 'string' | 'boolean' | 'number'; schema?: string; required?: boolean; description?: string }
+
+export interface Mapping {
+  operation: { method: string; path: string };
+  idempotency: { deduplicates: boolean; header?: string };
+  input: {
+    amount: 'optional' | 'required';
+    currencies?: string[];
+    maxFractionDigits?: number;
+    paymentId?: { pattern: string; hint: string };
+    providerOptions?: Record<string, ProviderOption>;
+  };
+  request: { body: Record<string, RequestValue>; headers: Record<string, RequestValue> };
+  responses: { status: number; when?: Condition; refund: RefundMapping }[];
+  errors: { status: number; when?: Condition; code: string; message?: ResponsePath }[];
+  capabilities: { notes?: string[] };
+}
+
+export interface LoadedMapping { provider: ProviderConfig; file: string; mapping: Mapping }
+
+export function loadMapping(project: ProjectConfig, provider: ProviderConfig): LoadedMapping {
+  const file = provider.mapping!;
+  const raw = readDataFile(join(project.root, file), file);
+  const validate = validator();
+  if (!validate(raw)) throw schemaError(file, validate.errors ?? []);
+  const data = raw as Mapping & { request: { headers?: Record<string, RequestValue | string> } };
+  const mapping: Mapping = {
+    ...data,
+    request: { body: normalizeValues(data.request.body), headers: normalizeValues(data.request.headers ?? {}) },
+    responses: data.responses.map((r) => ({ ...r, refund: normalizeRefund(r.refund) })),
+    capabilities: data.capabilities ?? {},
+  };
+  return { provider, file, mapping };
+}
+
+/** The shorthand `field: path` means `field: { from: path }`. */
+function normalizeValues(values: Record<string, RequestValue | string>): Record<string, RequestValue> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? { from: v } : v]));
+}
+
+function normalizeRefund(refund: Record<string, unknown>): RefundMapping {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(refund)) {
+    out[key] = typeof value === 'string' && key !== 'amount' ? { from: value } : value;
+  }
+  return out as unknown as RefundMapping;
+}
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+
+function validator() {
+  if (compiled === undefined) {
+    const schema = JSON.parse(readFileSync(new URL('../../specs/mappings.schema.json', import.meta.url), 'utf8')) as object;
+    compiled = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
+  return compiled;
+}
+
+/** ajv reports every branch of a oneOf; the deepest error is the one that names the real mistake. */
+function schemaError(file: string, errors: ErrorObject[]): PaykitError {
+  const best = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length || rank(a) - rank(b))[0];
+  if (best === undefined) return new PaykitError(file, undefined, 'is not a valid mapping', 'compare it with specs/mappings.schema.json');
+  const params = best.params as Record<string, unknown>;
+  const detail = best.keyword === 'additionalProperties' ? `unknown field "${String(params.additionalProperty)}"`
+    : best.keyword === 'enum' ? `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
+    : best.keyword === 'required' ? `is missing "${String(params.missingProperty)}"`
+    : best.message ?? 'is invalid';
+  return new PaykitError(file, best.instancePath || undefined, detail, 'see specs/mappings.schema.json for the mapping format');
+}
+
+function rank(error: ErrorObject): number {
+  return ['additionalProperties', 'enum', 'required', 'pattern'].indexOf(error.keyword) === -1 ? 9 : 0;
+}

@@ -1,0 +1,105 @@
+/**
+ * Input the provider would reject is rejected before any request, as `invalid_request` with a
+ * message naming the field. The rules are data emitted from each provider's mapping.
+ */
+import { RefundError } from './errors.js';
+import { checkMoney, currencyExponent } from './money.js';
+
+export interface InputRules {
+  amount: 'optional' | 'required';
+  /** Why the amount is required, for the message. */
+  amountHint?: string;
+  currencies?: readonly string[];
+  /** The most decimals the provider accepts in major units. */
+  maxFractionDigits?: number;
+  paymentId?: { pattern: string; hint: string };
+  idempotencyKey?: { pattern?: string; maxLength?: number };
+  providerOptions: Readonly<Record<string, { type: 'string' | 'boolean' | 'number' | 'object'; required: boolean }>>;
+}
+
+const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'];
+
+export function validateInput(input: unknown, rules: InputRules, provider: string): void {
+  const reject = (message: string): never => {
+    throw new RefundError({ code: 'invalid_request', provider, message });
+  };
+  if (!isPlainObject(input)) return reject('the refund input must be an object');
+  const { paymentId, amount, reason, metadata, reference, idempotencyKey, providerOptions } = input;
+
+  if (typeof paymentId !== 'string' || paymentId.trim() === '') reject('paymentId must be a non-empty string');
+  if (rules.paymentId !== undefined && !new RegExp(rules.paymentId.pattern).test(paymentId as string)) {
+    reject(`paymentId must be ${rules.paymentId.hint}`);
+  }
+  if (amount === undefined) {
+    if (rules.amount === 'required') reject(`amount is required for ${provider}${rules.amountHint === undefined ? '' : ` (${rules.amountHint})`}`);
+  } else {
+    const money = checkMoney(amount, 'amount', provider);
+    if (rules.currencies !== undefined && !rules.currencies.includes(money.currency)) {
+      reject(`amount.currency ${money.currency} is not supported by ${provider} (supported: ${rules.currencies.join(', ')})`);
+    }
+    const exponent = currencyExponent(money.currency) ?? 0;
+    if (rules.maxFractionDigits !== undefined && exponent > rules.maxFractionDigits) {
+      reject(`amount.currency ${money.currency} has ${exponent} decimals; ${provider} accepts at most ${rules.maxFractionDigits}`);
+    }
+  }
+  if (reason !== undefined && !REASONS.includes(reason as string)) reject(`reason must be one of ${REASONS.join(', ')}`);
+  if (metadata !== undefined && (!isPlainObject(metadata) || Object.values(metadata).some((v) => typeof v !== 'string'))) {
+    reject('metadata must be an object whose values are strings');
+  }
+  if (reference !== undefined && typeof reference !== 'string') reject('reference must be a string');
+  if (idempotencyKey !== undefined) checkIdempotencyKey(idempotencyKey, rules, reject);
+  checkProviderOptions(providerOptions, rules, reject);
+}
+
+function checkIdempotencyKey(key: unknown, rules: InputRules, reject: (message: string) => never): void {
+  if (typeof key !== 'string' || key === '') reject('idempotencyKey must be a non-empty string');
+  const rule = rules.idempotencyKey;
+  if (rule?.maxLength !== undefined && (key as string).length > rule.maxLength) reject(`idempotencyKey must be at most ${rule.maxLength} characters`);
+  if (rule?.pattern !== undefined && !new RegExp(rule.pattern).test(key as string)) reject(`idempotencyKey must match ${rule.pattern}`);
+}
+
+function checkProviderOptions(options: unknown, rules: InputRules, reject: (message: string) => never): void {
+  const entries = Object.entries(rules.providerOptions);
+  if (options === undefined) {
+    const required = entries.filter(([, rule]) => rule.required).map(([name]) => `providerOptions.${name}`);
+    if (required.length > 0) reject(`${required.join(', ')} ${required.length === 1 ? 'is' : 'are'} required`);
+    return;
+  }
+  if (!isPlainObject(options)) return reject('providerOptions must be an object');
+  for (const name of Object.keys(options)) {
+    if (!Object.hasOwn(rules.providerOptions, name)) reject(`providerOptions.${name} is not an option of this provider`);
+  }
+  for (const [name, rule] of entries) {
+    const value = options[name];
+    if (value === undefined) {
+      if (rule.required) reject(`providerOptions.${name} is required`);
+    } else if (rule.type === 'object' ? !isPlainObject(value) : typeof value !== rule.type || value === '') {
+      reject(`providerOptions.${name} must be ${rule.type === 'object' ? 'an object' : `a non-empty ${rule.type}`}`);
+    }
+  }
+}
+
+/** Every credential field is a secret: messages name the field, never the value. */
+export function checkCredentials(credentials: unknown, fields: readonly string[], provider: string): string[] {
+  if (!isPlainObject(credentials)) {
+    throw new RefundError({ code: 'invalid_request', provider, message: `credentials must be an object with ${fields.join(', ')}` });
+  }
+  for (const field of fields) {
+    const value = credentials[field];
+    if (typeof value !== 'string' || value === '') {
+      throw new RefundError({ code: 'invalid_request', provider, message: `credentials.${field} must be a non-empty string` });
+    }
+  }
+  return fields.map((field) => credentials[field] as string);
+}
+
+/** paymentId for providers that want a number (already checked against the digits pattern). */
+export function digitsToInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed)) throw new RangeError(`${value} is not a safe integer`);
+  return parsed;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
