@@ -23,11 +23,12 @@ export function createRefundsEngine(options, loadShim) {
         const baseFetch = options.fetch ?? ((request) => globalThis.fetch(request));
         const result = await sendWithRetries(async (signal) => {
             let captured;
-            // The per-request fetch sees the exact bytes the provider sent, before openapi-fetch parses them.
+            // The per-request fetch keeps the exact bytes the provider sent and hands openapi-fetch an empty
+            // response: the shim reads the body from these bytes, so nothing is parsed (or teed) twice.
             const fetch = async (request) => {
                 const response = await baseFetch(request);
-                captured = { status: response.status, headers: response.headers, bodyText: await response.clone().text() };
-                return response;
+                captured = { status: response.status, headers: response.headers, bodyText: await response.text() };
+                return new Response(null, { status: response.status, headers: response.headers });
             };
             await shim.send(client, input, key, { signal, fetch, parseAs: 'stream' });
             return captured;
@@ -67,8 +68,9 @@ function interpret(shim, result, input, secrets) {
         }
         throw error;
     }
+    // Scrubbing copies the whole refund; skip it when no secret can be inside (the usual case).
     if (refund !== undefined)
-        return scrubSecrets(refund, secrets);
+        return mayContain(result.bodyText, secrets) ? scrubSecrets(refund, secrets) : refund;
     const rule = shim.errors.find((r) => r.status === status && matches(r.when, body));
     const detail = rule?.message === undefined ? undefined : at(body, rule.message);
     const said = typeof detail === 'string' && detail !== '' ? `: ${detail}` : '';
@@ -79,6 +81,14 @@ function interpret(shim, result, input, secrets) {
     if (status >= 400 && status < 500)
         throw fail('invalid_request', `${provider} refused the request with HTTP ${status}`, body);
     throw fail('unexpected_response', `${provider} answered HTTP ${status}, which its mapping does not describe`, body);
+}
+/**
+ * The forms scrubSecrets removes: the secret itself and its percent-encoding. A secret JSON would
+ * escape (quotes, backslashes, anything outside printable ASCII) may hide in the text, so it always counts.
+ */
+function mayContain(text, secrets) {
+    return secrets.some((secret) => !/^[\x20-\x7e]*$/.test(secret) || /["\\]/.test(secret)
+        || text.includes(secret) || text.includes(encodeURIComponent(secret)));
 }
 function matches(when, body) {
     if (when === undefined)
