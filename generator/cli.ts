@@ -3,6 +3,7 @@
  * 2 bad input or bad usage (one line on stderr; `--debug` adds the stack).
  */
 import { Command, CommanderError, Option } from 'commander';
+import { diff } from './commands/diff.js';
 import { extract } from './commands/extract.js';
 import { generate } from './commands/generate.js';
 import { lint } from './commands/lint.js';
@@ -39,6 +40,20 @@ program.command('extract')
   .option('--check', 'write nothing; exit 1 if a vendor spec differs from its document')
   .action((opts: { check?: boolean }) => {
     process.exitCode = extract({ root, check: opts.check === true }, consoleReporter);
+  });
+
+program.command('diff')
+  .description('classify the changes between the committed normalized spec and the current specs (breaking / non-breaking / patch)')
+  .argument('[provider...]', 'only these providers (default: all in specs/providers.yaml)')
+  .option('--against <git-ref|file>', 'the previous spec: a git ref holding generated/<id>/openapi.yaml, or a file (one provider)', 'HEAD')
+  .addOption(new Option('--json', 'print JSON for machines').conflicts('markdown'))
+  .option('--markdown', 'print a markdown report (a pull-request body)')
+  .addOption(new Option('--fail-on <class>', 'exit 1 when a change of this class or larger is found').choices(['breaking', 'non-breaking', 'patch']))
+  .action(async (providers: string[], opts: { against: string; json?: boolean; markdown?: boolean; failOn?: 'breaking' | 'non-breaking' | 'patch' }) => {
+    process.exitCode = await diff({
+      root, providers, against: opts.against, format: opts.json === true ? 'json' : opts.markdown === true ? 'markdown' : 'text',
+      ...(opts.failOn === undefined ? {} : { failOn: opts.failOn }),
+    }, consoleReporter);
   });
 
 try {

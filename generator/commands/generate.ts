@@ -4,6 +4,7 @@ import { loadTemplates } from '../emit/templates.js';
 import { compareTree, writeTree, type GeneratedTree } from '../output.js';
 import { buildFacade } from '../facade/index.js';
 import { buildProvider, type ProviderBuild } from '../pipeline.js';
+import { applyRelease, facadeRelease, packageName, providerRelease, type Release } from '../versions/index.js';
 import type { Reporter } from './reporter.js';
 
 export interface GenerateOptions { root: string; providers: string[]; check: boolean }
@@ -16,8 +17,14 @@ export async function generate(options: GenerateOptions, report: Reporter): Prom
   const render = loadTemplates('provider');
   const tree: GeneratedTree = new Map();
   const builds: ProviderBuild[] = [];
+  const releases = new Map<string, Release>();
   for (const provider of selected) {
     const build = await buildProvider(project, provider, render);
+    // Version and CHANGELOG.md from the diff against what generated/<id>/ holds (generator/versions/).
+    const release = providerRelease(options.root, build.dir, packageName(build.files.get('package.json'), `@paykit/${provider.id}`), build.files.get('openapi.yaml') ?? '', provider.id);
+    applyRelease(build.files, release);
+    releases.set(provider.id, release);
+    if (release.bump !== undefined) report.line(`${provider.id}: ${release.previousVersion ?? ''} -> ${release.version} (${release.bump}: ${release.diff?.class ?? 'patch'})`);
     builds.push(build);
     tree.set(build.dir, build.files);
     const findings = build.vendorProblems.length;
@@ -27,6 +34,10 @@ export async function generate(options: GenerateOptions, report: Reporter): Prom
   if (selected.length === project.providers.length) {
     const facade = await buildFacade(project, builds);
     if (facade !== undefined) {
+      const mapped = builds.filter((b) => b.provider.mapping !== undefined).map((b) => releases.get(b.provider.id)!);
+      const release = facadeRelease(options.root, 'generated/refunds', packageName(facade.get('package.json'), '@paykit/refunds'), mapped);
+      applyRelease(facade, release);
+      if (release.bump !== undefined) report.line(`refunds: ${release.previousVersion ?? ''} -> ${release.version} (${release.bump})`);
       tree.set('generated/refunds', facade);
       report.line(`refunds: facade over ${builds.filter((b) => b.provider.mapping !== undefined).length} providers, ${facade.size} files`);
     }

@@ -1,0 +1,48 @@
+/**
+ * The result of comparing two normalized specs of one provider. Every change carries the JSON
+ * pointer where it shows (seen from the operation, through $refs, so it can be matched against a
+ * mapping's request/response paths), the pointer of the definition that changed, its class and one
+ * plain sentence.
+ */
+
+/** breaking → major, non-breaking → minor, patch → patch (see generator/versions/). */
+export type ChangeClass = 'breaking' | 'non-breaking' | 'patch';
+
+export const CLASS_ORDER: readonly ChangeClass[] = ['patch', 'non-breaking', 'breaking'];
+
+export interface SpecChange {
+  class: ChangeClass;
+  action: 'add' | 'remove' | 'replace' | 'rename';
+  /**
+   * Where the change shows, as a JSON pointer (RFC 6901). Under /paths it is the path as a client sees
+   * it, following $refs: e.g. /paths/~1refund/post/responses/200/content/application~1json/schema/properties/status/enum/2
+   * even when `status` is defined in components. A mapping field `body.status` of response 200 is a
+   * prefix match of .../schema/properties/status.
+   */
+  pointer: string;
+  /** Where the changed definition lives in the document (the $ref target), e.g. /components/schemas/RefundStatus/enum/2. */
+  location: string;
+  /** The operation the change belongs to, when it is under /paths. */
+  operation?: { method: string; path: string };
+  /** request (body or parameter), response, auth, or the document itself. */
+  area: 'request' | 'response' | 'auth' | 'document';
+  /** One plain sentence, no trailing newline. */
+  sentence: string;
+  /** Which rule classified it: `paykit:<rule>` or `api-smart-diff:<its type>`. */
+  rule: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface SpecDiff {
+  provider: string;
+  /** Largest class among the changes; `none` when there are no changes. */
+  class: ChangeClass | 'none';
+  changes: SpecChange[];
+}
+
+export function maxClass(classes: Iterable<ChangeClass>): ChangeClass | 'none' {
+  let best: ChangeClass | 'none' = 'none';
+  for (const c of classes) if (best === 'none' || CLASS_ORDER.indexOf(c) > CLASS_ORDER.indexOf(best)) best = c;
+  return best;
+}
