@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BaseResolver, type Config, lintDocument, loadConfig, makeDocumentFromString } from '@redocly/openapi-core';
+import { BaseResolver, type Config, type Document, lintDocument, loadConfig, makeDocumentFromString, Source } from '@redocly/openapi-core';
 
 export interface LintProblem {
   ruleId: string;
@@ -26,9 +26,27 @@ export function loadLintConfig(root: string): Promise<Config> {
   return config;
 }
 
+/**
+ * Texts whose data the loader already has (a spec file it parsed, or the bundle it serialized), so
+ * lintText does not parse them a second time. One entry at a time: the loader hands over, lint takes.
+ */
+let handedOver: { text: string; parsed: unknown } | undefined;
+
+/** Called by the loader: `parsed` is exactly what `text` parses to (paykit's parser, YAML 1.2 core). */
+export function rememberParsed(text: string, parsed: unknown): void {
+  handedOver = { text, parsed };
+}
+
 /** `text` is YAML or JSON; `absoluteRef` only names the document inside redocly. */
 export async function lintText(text: string, absoluteRef: string, config: Config): Promise<LintProblem[]> {
-  const document = makeDocumentFromString(text, absoluteRef);
+  let document: Document;
+  if (handedOver !== undefined && handedOver.text === text) {
+    // Linting only reads the document; the source text is kept for locations.
+    document = { source: new Source(absoluteRef, text), parsed: handedOver.parsed };
+    handedOver = undefined;
+  } else {
+    document = makeDocumentFromString(text, absoluteRef);
+  }
   const problems = await lintDocument({ document, config, externalRefResolver: new BaseResolver(config.resolve) });
   return problems
     .filter((p) => !p.ignored && p.severity !== 'off')

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { bundle, type Config } from '@redocly/openapi-core';
 import { PaykitError } from '../errors.js';
+import { rememberParsed } from '../lint/lint.js';
 import type { OpenApiDocument } from '../normalize/types.js';
 import { isRecord } from '../normalize/types.js';
 import { loadSpecFiles } from './refs.js';
@@ -17,12 +18,16 @@ export async function loadSpec(absolutePath: string, displayPath: string, displa
   const entry = files.documents.values().next().value;
   checkIsOpenApi(entry, displayPath);
   if (!files.hasExternalRefs) {
-    return { document: entry as OpenApiDocument, text: readFileSync(absolutePath, 'utf8') };
+    const text = readFileSync(absolutePath, 'utf8');
+    rememberParsed(text, entry);
+    return { document: entry as OpenApiDocument, text };
   }
   // Every file and reference was checked above, so the bundler only reads files inside the spec folder.
   const result = await bundle({ ref: absolutePath, config: lintConfig, dereference: false });
   const document = result.bundle.parsed as OpenApiDocument;
-  return { document, text: JSON.stringify(document) };
+  const text = JSON.stringify(document);
+  rememberParsed(text, document);
+  return { document, text };
 }
 
 function checkIsOpenApi(document: unknown, file: string): void {

@@ -39,6 +39,8 @@ export function decodeUtf8(bytes: Uint8Array, displayPath: string): string {
 }
 
 export function parseDataText(text: string, displayPath: string): unknown {
+  const json = parseStrictJson(text);
+  if (json !== NOT_JSON) return json;
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, version: '1.2', merge: false });
   const [first] = document.errors;
   if (first !== undefined) {
@@ -57,6 +59,66 @@ export function parseDataText(text: string, displayPath: string): unknown {
     }
     throw new PaykitError(displayPath, undefined, `cannot be read as data: ${firstSentence(message)}`, 'fix the YAML there');
   }
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+/**
+ * Most large specs are JSON, and the YAML parser builds a full syntax tree first, which for a 13 MB
+ * document costs seconds and a gigabyte. JSON.parse gives the same data as YAML 1.2 for valid JSON
+ * except that it keeps the last of duplicate keys, so a text is taken as JSON only when it parses and
+ * has no duplicate keys; anything else (flow-style YAML, syntax errors, duplicates) goes to the YAML
+ * parser, which reads it or reports the problem with its position.
+ */
+function parseStrictJson(text: string): unknown {
+  const start = /^[ \t\r\n]*/.exec(text)![0].length;
+  const first = text.charCodeAt(start);
+  if (first !== 0x7b /* { */ && first !== 0x5b /* [ */) return NOT_JSON;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+  return hasDuplicateKeys(text) ? NOT_JSON : value;
+}
+
+/** For text JSON.parse accepted: true when an object repeats a key (compared after unescaping). */
+export function hasDuplicateKeys(text: string): boolean {
+  const objects: (Set<string> | undefined)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const open = i;
+      for (;;) {
+        i = text.indexOf('"', i + 1);
+        let slashes = 0;
+        while (text.charCodeAt(i - 1 - slashes) === 0x5c /* \ */) slashes++;
+        if (slashes % 2 === 0) break;
+      }
+      if (expectKey) {
+        const raw = text.slice(open + 1, i);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(open, i + 1)) as string) : raw;
+        const keys = objects[objects.length - 1]!;
+        if (keys.has(key)) return true;
+        keys.add(key);
+        expectKey = false;
+      }
+    } else if (c === 0x7b /* { */) {
+      objects.push(new Set());
+      expectKey = true;
+    } else if (c === 0x5b /* [ */) {
+      objects.push(undefined);
+      expectKey = false;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      objects.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      expectKey = objects[objects.length - 1] !== undefined;
+    }
+  }
+  return false;
 }
 
 function firstSentence(message: string): string {
