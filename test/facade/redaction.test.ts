@@ -201,6 +201,31 @@ describe.each(['wooshpay', 'xpay'] as const)('%s: the basic-auth token (base64 o
   });
 });
 
+/**
+ * Long non-JSON bodies are cut (1000 chars in transport.ts for 5xx, 2000 in engine.ts for others) before
+ * being kept as `raw`. A secret straddling the cut must not survive as a fragment.
+ */
+describe.each(providerIds)('%s: a secret cut in half by the raw-body truncation', (provider) => {
+  const creds = distinctive[provider];
+  const secret = Object.values(creds)[0]!;
+  /** Every substring of `secret` of `length` chars that occurs in `text`. */
+  const fragments = (text: string, length = 12) => {
+    const found: string[] = [];
+    for (let i = 0; i + length <= secret.length; i++) if (text.includes(secret.slice(i, i + length))) found.push(secret.slice(i, i + length));
+    return found;
+  };
+  for (const [status, cut] of [[502, 1000], [200, 2000]] as const) {
+    it(`HTTP ${status} HTML page with the secret across position ${cut}`, async () => {
+      const html = `${'x'.repeat(cut - 20)}${secret}${'y'.repeat(500)}`;
+      const fetch = async () => new Response(html, { status, headers: { 'content-type': 'text/html' } });
+      const err = await refundError(() => clientFor(provider, { url: 'http://127.0.0.1:9' }, { credentials: creds, fetch, maxRetries: 0 }).refunds.create(cases[provider].input(1450)));
+      expect(err.code).toBe('unexpected_response');
+      expectErrorClean(err, [secret]);
+      expect(fragments(JSON.stringify(err)), 'fragments of the secret in JSON.stringify(err)').toEqual([]);
+    });
+  }
+});
+
 describe('console', () => {
   it('nothing written to the console or stdout/stderr during this file contains a credential', () => {
     const all = [...Object.values(distinctive).flatMap((c) => Object.values(c)), ...providerIds.flatMap((p) => Object.values(cases[p].credentials))];
