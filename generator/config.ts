@@ -41,7 +41,7 @@ export function loadProjectConfig(root: string, configFile = PROVIDERS_FILE): Pr
   if (!validate(raw)) throw configError(configFile, validate.errors?.[0]);
   const entries = Object.entries((raw as { providers: Record<string, Omit<ProviderConfig, 'id'>> }).providers);
   const providers = entries
-    .map(([id, entry]) => ({ id, rules: [], ...entry }))
+    .map(([id, entry]) => ({ id, ...entry, rules: entry.rules ?? [] }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { root, configFile, providers };
 }

@@ -9,7 +9,7 @@ import { stringify } from 'yaml';
 import { displayPath, type ProjectConfig, type ProviderConfig } from './config.js';
 import { emitProviderPackage } from './emit/provider-package.js';
 import type { Render } from './emit/templates.js';
-import { PaykitError } from './errors.js';
+import { PaykitError, oneLine } from './errors.js';
 import { loadSpec } from './load/index.js';
 import { readDataFile } from './load/parse.js';
 import { lintText, loadLintConfig, type LintProblem } from './lint/lint.js';
@@ -38,13 +38,14 @@ export async function prepareSpecs(project: ProjectConfig, provider: ProviderCon
   const display = (absolute: string) => displayPath(project.root, absolute);
   const lintConfig = await loadLintConfig(project.root);
   const specPath = join(project.root, provider.spec);
-  const loaded = await loadSpec(specPath, provider.spec, display, lintConfig);
-  const vendorProblems = await lintText(loaded.text, specPath, lintConfig);
+  const guard = guardStage(project.root, provider.spec);
+  const loaded = await guard('loading', () => loadSpec(specPath, provider.spec, display, lintConfig));
+  const vendorProblems = await guard('redocly lint', () => lintText(loaded.text, specPath, lintConfig));
   const overlay = provider.overlay === undefined ? undefined : readDataFile(join(project.root, provider.overlay), provider.overlay);
   const normalized = normalizeSpec(loaded.document, provider, overlay, project.configFile);
   const normalizedYaml = stringify(normalized, { lineWidth: 0, aliasDuplicateObjects: false });
   const outPath = `generated/${provider.id}/openapi.yaml`;
-  const remaining = await lintText(normalizedYaml, join(project.root, outPath), lintConfig);
+  const remaining = await guard('redocly lint of the normalized spec', () => lintText(normalizedYaml, join(project.root, outPath), lintConfig));
   const first = remaining[0];
   if (first !== undefined) {
     const fixIn = provider.overlay ?? `an overlay for ${provider.id} in specs/overlays/`;
@@ -58,15 +59,32 @@ export async function prepareSpecs(project: ProjectConfig, provider: ProviderCon
 export async function buildProvider(project: ProjectConfig, provider: ProviderConfig, render: Render): Promise<ProviderBuild> {
   const specs = await prepareSpecs(project, provider);
   const dir = `generated/${provider.id}`;
-  const files = await emitProviderPackage({
+  const files = await guardStage(project.root, provider.spec)('openapi-typescript and the package templates', () => emitProviderPackage({
     provider,
     normalized: specs.normalized,
     normalizedYaml: specs.normalizedYaml,
     lintReport: renderLintReport(provider.id, provider.spec, specs.vendorProblems),
     version: currentVersion(project.root, dir),
     openapiFetchRange: `^${installedVersion('openapi-fetch')}`,
-  }, render);
+  }, render));
   return { provider, dir, files, normalized: specs.normalized, vendorProblems: specs.vendorProblems };
+}
+
+/**
+ * A library that throws on some input (a key named like a JavaScript built-in, nesting past its
+ * limit) must still give the user one line naming the spec, never a stack trace or an absolute path.
+ */
+function guardStage(root: string, file: string) {
+  return async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof PaykitError) throw error;
+      const message = (error instanceof Error ? error.message : String(error)).split(root + '/').join('').split(root).join('.');
+      throw new PaykitError(file, undefined, `${stage} failed on this spec: ${oneLine(message).slice(0, 300)}`,
+        'the spec uses something the library cannot handle; change it with an overlay, or report it with the spec attached');
+    }
+  };
 }
 
 /** The version already committed for a package; a new package starts at 0.1.0. */

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { identifier, jsdocText, jsonValue, markdownCode, markdownInline, pascalCase, tsString } from '../text/escape.js';
+import { identifier, jsdocText, jsonValue, markdownCode, markdownCodeCell, markdownInline, pascalCase, tsString } from '../text/escape.js';
 
 export const TEMPLATES_DIR = new URL('../../templates/', import.meta.url);
 
@@ -22,6 +22,8 @@ export const ESCAPING_HELPERS = {
   md: (value: unknown) => markdownInline(String(value)),
   /** a markdown code span */
   code: (value: unknown) => markdownCode(String(value)),
+  /** a markdown code span inside a table cell */
+  codecell: (value: unknown) => markdownCodeCell(String(value)),
   /** a TypeScript identifier */
   ident: (value: unknown) => identifier(String(value)),
   /** a TypeScript type/class name */

@@ -26,7 +26,7 @@ export function shimStructure(checked: CheckedMapping): SourceFileStructure {
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/engine.js', isTypeOnly: true, namedImports: ['Shim'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/read.js', namespaceImport: 'read' },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/transforms.js', namespaceImport: 't' },
-    ...(usesDigits(mapping) ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/validate.js', namedImports: ['digitsToInteger'] } as const] : []),
+    ...(usesDigits(mapping) ? [digitsImport()] : []),
     { kind: StructureKind.TypeAlias, name: 'Operation', type: `paths[${tsString(path)}][${tsString(method)}]` },
     { kind: StructureKind.TypeAlias, name: 'RequestBody', type: `NonNullable<Operation["requestBody"]>["content"]["application/json"]` },
     ...refundStatuses.map((status) => ({
@@ -120,6 +120,10 @@ function interpretBlock(status: number, condition: string | undefined, refund: R
 
 function conditionData(when: NonNullable<Mapping['errors'][number]['when']>): string {
   return 'present' in when ? `{ present: ${bodyPathLiteral(when.present)} }` : `{ equals: { path: ${bodyPathLiteral(when.equals.path)}, value: ${literal(when.equals.value)} } }`;
+}
+
+function digitsImport(): StatementStructures {
+  return { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/validate.js', namedImports: ['digitsToInteger'] };
 }
 
 function usesDigits(mapping: Mapping): boolean {

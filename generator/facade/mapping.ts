@@ -50,7 +50,7 @@ export function loadMapping(project: ProjectConfig, provider: ProviderConfig): L
   const mapping: Mapping = {
     ...data,
     request: { body: normalizeValues(data.request.body), headers: normalizeValues(data.request.headers ?? {}) },
-    responses: data.responses.map((r) => ({ ...r, refund: normalizeRefund(r.refund) })),
+    responses: data.responses.map((r) => ({ ...r, refund: normalizeRefund(r.refund as unknown as Record<string, unknown>) })),
     capabilities: data.capabilities ?? {},
   };
   return { provider, file, mapping };

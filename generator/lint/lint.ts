@@ -49,7 +49,7 @@ export async function lintText(text: string, absoluteRef: string, config: Config
   }
   const problems = await lintDocument({ document, config, externalRefResolver: new BaseResolver(config.resolve) });
   return problems
-    .filter((p) => !p.ignored && p.severity !== 'off')
+    .filter((p) => !p.ignored)
     .map((p) => ({
       ruleId: p.ruleId,
       severity: p.severity === 'error' ? 'error' as const : 'warning' as const,

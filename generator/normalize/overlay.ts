@@ -13,8 +13,7 @@ export function applyOverlay(document: OpenApiDocument, overlay: unknown, overla
   const actions = readActions(overlay, overlayFile);
   actions.forEach((action, index) => {
     const pointer = `/actions/${index}`;
-    const matches = JSONPath({ path: action.target, json: document, resultType: 'all', eval: 'safe', wrap: true }) as
-      { parent: unknown; parentProperty: string | number; value: unknown }[];
+    const matches = select(action.target, document, overlayFile, pointer);
     if (matches.length === 0) {
       throw new PaykitError(overlayFile, `${pointer}/target`, `target "${action.target}" matches nothing in the spec`,
         'the vendor spec has probably changed: update the target or drop the action');
@@ -33,6 +32,19 @@ export function applyOverlay(document: OpenApiDocument, overlay: unknown, overla
       }
     }
   });
+}
+
+type Match = { parent: unknown; parentProperty: string | number; value: unknown };
+
+/** JSONPath with script evaluation in jsonpath-plus's sandboxed "safe" mode; a bad expression is the overlay's error. */
+function select(target: string, document: OpenApiDocument, file: string, pointer: string): Match[] {
+  try {
+    return JSONPath({ path: target, json: document, resultType: 'all', eval: 'safe', wrap: true }) as Match[];
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PaykitError(file, `${pointer}/target`, `target "${target}" is not a JSONPath expression paykit can evaluate (${reason})`,
+      'use plain member, wildcard and simple filter expressions such as $.paths[\'/x\'].post.parameters[?(@.name == \'A\')]');
+  }
 }
 
 function readActions(overlay: unknown, file: string): OverlayAction[] {

@@ -40,6 +40,11 @@ export function markdownCode(value: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+/** A code span inside a GFM table cell: `|` would end the cell even inside backticks. */
+export function markdownCodeCell(value: string): string {
+  return markdownCode(value).replace(/\|/g, '\\|');
+}
+
 /** A valid identifier made from arbitrary text: `a-b` → `aB`, leading digits prefixed. */
 export function identifier(value: string): string {
   const words = value.split(/[^A-Za-z0-9]+/).filter(Boolean);
