@@ -226,6 +226,30 @@ describe.each(providerIds)('%s: a secret cut in half by the raw-body truncation'
   }
 });
 
+/**
+ * A response value the facade cannot read is quoted in the error message, cut to 60 characters
+ * (transforms.ts `shown`). A secret straddling that cut must not survive as a fragment either.
+ */
+describe.each(['push', 'wooshpay', 'onekeypayments', 'xpay'] as const)('%s: an unreadable response value quoting a secret', (provider) => {
+  const creds = distinctive[provider];
+  const secret = Object.values(creds)[0]!;
+  const poisoned = `${'z'.repeat(40)}${secret}`;
+  const bodies: Record<typeof provider, unknown> = {
+    push: { id: 'refund_1', intent_id: cases.push.payment.id, amount: 1450, currency: 'USD', status: poisoned, created_at: '2026-03-04T05:06:07Z' },
+    wooshpay: { id: 're_1', object: 'refund', amount: 1450, created: 1772600767, currency: 'usd', payment_intent: cases.wooshpay.payment.id, status: poisoned },
+    onekeypayments: { refund_id: '100001', refund_info: { result: poisoned, amount: 14.5, currency: 'MXN', created_at: '2026-03-04 05:06:07' } },
+    xpay: { refundId: 'rf_1', intentId: cases.xpay.payment.id, amount: 1450, currency: 'USD', refundedAt: poisoned },
+  };
+  it('no fragment of the secret in the unexpected_response error', async () => {
+    const fetch = async () => new Response(JSON.stringify(bodies[provider]), { status: 200, headers: { 'content-type': 'application/json' } });
+    const err = await refundError(() => clientFor(provider, { url: 'http://127.0.0.1:9' }, { credentials: creds, fetch }).refunds.create(cases[provider].input(1450)));
+    expect(err.code).toBe('unexpected_response');
+    expectErrorClean(err, [secret]);
+    const fragment = secret.slice(0, 12);
+    expect(err.message.includes(fragment), `err.message: ${err.message}`).toBe(false);
+  });
+});
+
 describe('console', () => {
   it('nothing written to the console or stdout/stderr during this file contains a credential', () => {
     const all = [...Object.values(distinctive).flatMap((c) => Object.values(c)), ...providerIds.flatMap((p) => Object.values(cases[p].credentials))];
