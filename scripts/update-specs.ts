@@ -176,7 +176,7 @@ function readPackage(root: string, id: string): { version: string | undefined; s
 
 const silent: Reporter = { line: () => {}, error: () => {} };
 
-interface CliArgs { root: string; baseUrl?: string; report?: string; providers: string[] }
+interface CliArgs { root: string; baseUrl?: string; report?: string; providers: string[]; help?: boolean }
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   const args: CliArgs = { root: process.cwd(), providers: [] };
@@ -185,21 +185,42 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     const arg = argv[i]!;
     const value = () => {
       const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new PaykitError('update-specs', undefined, `${arg} needs a value`, 'see the usage at the top of scripts/update-specs.ts');
+      if (v === undefined || v.startsWith('--')) throw new PaykitError('scripts/update-specs.ts', undefined, `${arg} needs a value`, 'run it with --help for the usage');
       return v;
     };
     if (arg === '--base-url') args.baseUrl = value();
     else if (arg === '--report') args.report = value();
     else if (arg === '--root') args.root = resolve(value());
     else if (arg === '--provider' || arg === '-p') args.providers.push(value());
-    else throw new PaykitError('update-specs', undefined, `unknown option ${arg}`, 'use --base-url, --report, --root or --provider');
+    else if (arg === '--help' || arg === '-h') args.help = true;
+    else throw new PaykitError('scripts/update-specs.ts', undefined, `unknown option ${arg}`, 'use --base-url, --report, --root or --provider (see --help)');
   }
   return args;
 }
 
+const USAGE = `Usage: npm run update-specs -- [options]
+
+Fetch each vendor's document from its sourceUrl (specs/providers.yaml), write specs/sources/ and
+specs/vendor/, regenerate generated/ and print a markdown report of the changes.
+
+Options:
+  --report <file>     also write the report to <file> (a pull-request body)
+  --base-url <url>    fetch <url>/<vendor host><vendor path> instead (env PAYKIT_SPECS_BASE_URL)
+  --provider <id>     only this provider (repeatable)
+  --root <dir>        the project (default: the current directory)
+  -h, --help          show this help
+
+Exit codes: 0 done; 1 specs updated but generate failed (see the report); 2 a document could not be
+fetched or used (nothing changed); 3 internal error.
+`;
+
 async function main(): Promise<number> {
   try {
     const args = parseArgs(process.argv.slice(2));
+    if (args.help === true) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
     const stderr: Reporter = { line: (t) => process.stderr.write(`${t}\n`), error: (t) => process.stderr.write(`${t}\n`) };
     const result = await updateSpecs({ root: args.root, providers: args.providers, ...(args.baseUrl === undefined ? {} : { baseUrl: args.baseUrl }) }, stderr);
     process.stdout.write(result.markdown);

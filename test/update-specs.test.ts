@@ -64,6 +64,7 @@ describe('update-specs', () => {
     expect(parseArgs([], { PAYKIT_SPECS_BASE_URL: 'http://127.0.0.1:1' }).baseUrl).toBe('http://127.0.0.1:1');
     expect(parseArgs(['--base-url', 'http://a'], { PAYKIT_SPECS_BASE_URL: 'http://b' }).baseUrl).toBe('http://a');
     expect(() => parseArgs(['--bogus'])).toThrow(/unknown option --bogus/);
+    expect(parseArgs(['--help']).help).toBe(true);
   });
 
   it('unchanged documents change nothing and report no change', async () => {
