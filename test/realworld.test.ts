@@ -34,7 +34,7 @@ describe('real-world specs', () => {
   });
 
   it('paykit generate emits a package for each', async () => {
-    const code = await generate({ root, providers: [], check: false }, { line: (text) => lines.push(text) });
+    const code = await generate({ root, providers: [], check: false }, { line: (text) => { lines.push(text); }, error: (text) => { lines.push(text); } });
     expect(code, lines.join('\n')).toBe(0);
     for (const { id } of SPECS) {
       for (const file of ['package.json', 'openapi.yaml', 'lint-report.md', 'src/schema.ts', 'src/client.ts', 'src/index.ts',
@@ -50,7 +50,7 @@ describe('real-world specs', () => {
 
   it('--check finds the output up to date', async () => {
     const check: string[] = [];
-    const code = await generate({ root, providers: ['ghes-diff'], check: true }, { line: (text) => check.push(text) });
+    const code = await generate({ root, providers: ['ghes-diff'], check: true }, { line: (text) => { check.push(text); }, error: (text) => { check.push(text); } });
     expect(code, check.join('\n')).toBe(0);
   }, 120_000);
 
