@@ -6,7 +6,7 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import { pascalCase, tsString, jsdocText } from '../text/escape.js';
 import type { CheckedMapping } from './check.js';
-import { bodyPathLiteral, conditionExpression, literal, requestExpression, responseExpression, responseSource } from './expressions.js';
+import { amountReader, bodyPathLiteral, conditionExpression, literal, requestExpression, responseExpression, responseSource, runtimeImports } from './expressions.js';
 import type { Mapping, RefundMapping } from './mapping.js';
 
 export function shimStructure(checked: CheckedMapping): SourceFileStructure {
@@ -20,13 +20,13 @@ export function shimStructure(checked: CheckedMapping): SourceFileStructure {
   const optionsRequired = options.some(([, o]) => o.required === true);
   const credentialFields = provider.auth.kind === 'none' ? [] : Object.keys(provider.auth.credentials);
 
+  const initializer = shimObject(checked, credentialFields, P);
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: pkg, namedImports: [`create${P}Client`, { name: `${P}Client`, isTypeOnly: true }, { name: `${P}Credentials`, isTypeOnly: true }, { name: 'paths', isTypeOnly: true }, ...(options.some(([, o]) => o.schema) ? [{ name: 'components', isTypeOnly: true }] : [])] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/contract.js', isTypeOnly: true, namedImports: ['CreateRefundBase', 'Money'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/engine.js', isTypeOnly: true, namedImports: ['Shim'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/read.js', namespaceImport: 'read' },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/transforms.js', namespaceImport: 't' },
-    ...(usesDigits(mapping) ? [digitsImport()] : []),
+    ...runtimeImports(initializer).map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier, namedImports })),
     { kind: StructureKind.TypeAlias, name: 'Operation', type: `paths[${tsString(path)}][${tsString(method)}]` },
     { kind: StructureKind.TypeAlias, name: 'RequestBody', type: `NonNullable<Operation["requestBody"]>["content"]["application/json"]` },
     ...refundStatuses.map((status) => ({
@@ -53,7 +53,7 @@ export function shimStructure(checked: CheckedMapping): SourceFileStructure {
     },
     {
       kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: 'shim', type: `Shim<${P}Client, ${P}Credentials, ${P}CreateRefundInput, ${P}Raw>`, initializer: shimObject(checked, credentialFields, P) }],
+      declarations: [{ name: 'shim', type: `Shim<${P}Client, ${P}Credentials, ${P}CreateRefundInput, ${P}Raw>`, initializer }],
     },
   ];
   return { kind: StructureKind.SourceFile, statements };
@@ -106,8 +106,8 @@ function interpretBlock(status: number, condition: string | undefined, refund: R
     `provider: ${tsString(checked.provider.id)}`,
     `id: ${responseExpression(refund.id, 'id')}`,
     `paymentId: ${responseExpression(refund.paymentId, 'paymentId')}`,
-    `status: ${'const' in refund.status ? `${tsString(refund.status.const)} as const` : `t.mapEnum(${literal(refund.status.map)} as const, ${responseSource(refund.status.from)} as string)`}`,
-    ...(refund.amount === undefined ? [] : [`amount: ${refund.amount === 'input.amount' ? 'input.amount' : `read.money(${responseSource(refund.amount.value)}, ${responseSource(refund.amount.currency)}, ${tsString(refund.amount.format)}, "amount")`}`]),
+    `status: ${'const' in refund.status ? `${tsString(refund.status.const)} as const` : `mapEnum(${literal(refund.status.map)} as const, ${responseSource(refund.status.from)} as string)`}`,
+    ...(refund.amount === undefined ? [] : [`amount: ${refund.amount === 'input.amount' ? 'input.amount' : `read.money(${responseSource(refund.amount.value)}, ${responseSource(refund.amount.currency)}, "amount", ${amountReader(refund.amount.format)})`}`]),
     ...(['createdAt', 'reference', 'failureReason'] as const).flatMap((f) => (refund[f] === undefined ? [] : [`${f}: ${responseExpression(refund[f]!, f)}`])),
     `raw: body as ${P}Raw`,
   ];
@@ -120,12 +120,4 @@ function interpretBlock(status: number, condition: string | undefined, refund: R
 
 function conditionData(when: NonNullable<Mapping['errors'][number]['when']>): string {
   return 'present' in when ? `{ present: ${bodyPathLiteral(when.present)} }` : `{ equals: { path: ${bodyPathLiteral(when.equals.path)}, value: ${literal(when.equals.value)} } }`;
-}
-
-function digitsImport(): StatementStructures {
-  return { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/validate.js', namedImports: ['digitsToInteger'] };
-}
-
-function usesDigits(mapping: Mapping): boolean {
-  return Object.values(mapping.request.body).some((v) => v.transform === 'digitsToInteger');
 }

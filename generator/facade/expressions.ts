@@ -35,21 +35,54 @@ export function requestExpression(value: RequestValue, mapping: Mapping): string
   switch (value.transform) {
     case undefined: expression = source; break;
     case 'minorToInteger': expression = `${source}?.value`; break;
-    case 'minorToString': expression = apply((m) => `t.minorToString(${m}.value)`); break;
+    case 'minorToString': expression = apply((m) => `minorToString(${m}.value)`); break;
     case 'minorToMajorNumber':
     case 'minorToMajorDecimal': {
       const max = mapping.input.maxFractionDigits === undefined ? '' : `, { maxFractionDigits: ${mapping.input.maxFractionDigits} }`;
       expression = value.transform === 'minorToMajorNumber'
-        ? apply((m) => `t.minorToMajorNumber(${m}.value, ${m}.currency${max})`)
-        : apply((m) => `t.minorToMajorDecimal(${m}.value, ${m}.currency)`);
+        ? apply((m) => `minorToMajorNumber(${m}.value, ${m}.currency${max})`)
+        : apply((m) => `minorToMajorDecimal(${m}.value, ${m}.currency)`);
       break;
     }
     case 'digitsToInteger': expression = `digitsToInteger(${source})`; break;
     default: throw new Error(`internal: no code for request transform ${value.transform}`);
   }
-  if (value.map !== undefined) expression = `read.optional(${expression}, (v) => t.mapEnum(${literal(value.map)} as const, String(v)))`;
+  if (value.map !== undefined) expression = `read.optional(${expression}, (v) => mapEnum(${literal(value.map)} as const, String(v)))`;
   if (value.default !== undefined) expression = `(${expression} ?? ${literal(value.default)})`;
   return expression;
+}
+
+/**
+ * The runtime module (src/runtime/<module>.ts) of each function a shim may call by name. They are
+ * small on purpose: esbuild code-splits by module, so a bundle then carries only what its provider uses.
+ */
+const RUNTIME_MODULES: Readonly<Record<string, string>> = {
+  digitsToInteger: 'minor', minorToString: 'minor-string', stringToMinor: 'minor-string', minorStringAmount: 'minor-string',
+  minorToMajorNumber: 'major', minorToMajorDecimal: 'major',
+  majorToMinor: 'decimal', majorAmount: 'decimal',
+  epochSecondsToIso: 'epoch', epochMillisToIso: 'epoch',
+  naiveUtcDateTimeToIso: 'date-naive', isoToIso: 'date-iso',
+  upperCase: 'text', lowerCase: 'text', mapEnum: 'text',
+};
+
+function runtimeFunction(name: string): string {
+  if (!Object.hasOwn(RUNTIME_MODULES, name)) throw new Error(`internal: no runtime module for ${name}`);
+  return name;
+}
+
+/** How `read.money` reads each amount format (see runtime/read.ts). */
+export function amountReader(format: string): string {
+  return format === 'minorInteger' ? 'read.minorInteger' : runtimeFunction(format === 'minorString' ? 'minorStringAmount' : 'majorAmount');
+}
+
+/** Named imports for the runtime functions `code` calls: module specifier → names, both sorted. */
+export function runtimeImports(code: string): Array<[string, string[]]> {
+  const byModule = new Map<string, string[]>();
+  for (const [name, module] of Object.entries(RUNTIME_MODULES)) {
+    if (!new RegExp(`(?<![.\\w"])${name}(?![\\w"])`).test(code)) continue;
+    byModule.set(`../runtime/${module}.js`, [...(byModule.get(`../runtime/${module}.js`) ?? []), name].sort());
+  }
+  return [...byModule].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
 /** `body.a.b` → `body?.["a"]?.["b"]`; `header.x` → `received.headers.get("x")`; `input.x` → `input.x`. */
@@ -63,7 +96,7 @@ export function responseSource(path: ResponsePath): string {
 export function responseExpression(value: ResponseValue, field: string): string {
   if ('const' in value) return tsString(value.const);
   const source = responseSource(value.from);
-  if (value.transform !== undefined) return `read.optional(${source}, t.${value.transform})`;
+  if (value.transform !== undefined) return `read.optional(${source}, ${runtimeFunction(value.transform)})`;
   if (field === 'id' || field === 'paymentId') return `read.id(${source}, ${tsString(field)})`;
   return `read.optionalString(${source}, ${tsString(field)})`;
 }

@@ -2,14 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CURRENCY_EXPONENTS } from '../../templates/refunds/runtime/currencies.generated.js';
 import { RefundError } from '../../templates/refunds/runtime/errors.js';
+import { majorDecimalToMinor } from '../../templates/refunds/runtime/decimal.js';
+import { minorToMajorDecimal, minorToMajorNumber } from '../../templates/refunds/runtime/major.js';
+import { digitStringToMinor, minorToDigitString } from '../../templates/refunds/runtime/minor.js';
 import {
   checkMoney,
   currencyExponent,
-  digitStringToMinor,
-  majorDecimalToMinor,
-  minorToDigitString,
-  minorToMajorDecimal,
-  minorToMajorNumber,
   MoneyFormatError,
 } from '../../templates/refunds/runtime/money.js';
 

@@ -2,8 +2,11 @@
 // Source: specs/mappings/onekeypayments.yaml; change the spec, overlay, mapping or template instead.
 import { createOnekeypaymentsClient } from "@paykit/onekeypayments";
 import * as read from "../runtime/read.js";
-import * as t from "../runtime/transforms.js";
-import { digitsToInteger } from "../runtime/validate.js";
+import { naiveUtcDateTimeToIso } from "../runtime/date-naive.js";
+import { majorAmount } from "../runtime/decimal.js";
+import { minorToMajorNumber } from "../runtime/major.js";
+import { digitsToInteger } from "../runtime/minor.js";
+import { mapEnum } from "../runtime/text.js";
 export const shim = {
     provider: "onekeypayments",
     deduplicates: true,
@@ -21,7 +24,7 @@ export const shim = {
         const body = {
             "deposit_id": digitsToInteger(input.paymentId),
             "invoice_id": input.providerOptions?.["invoiceId"],
-            "amount": read.optional(input.amount, (m) => t.minorToMajorNumber(m.value, m.currency, { maxFractionDigits: 2 })),
+            "amount": read.optional(input.amount, (m) => minorToMajorNumber(m.value, m.currency, { maxFractionDigits: 2 })),
             "bank_account": input.providerOptions?.["bankAccount"],
             "notification_url": input.providerOptions?.["notificationUrl"],
             "comments": input.providerOptions?.["comments"],
@@ -43,9 +46,9 @@ export const shim = {
                 provider: "onekeypayments",
                 id: read.id(body?.["refund_id"], "id"),
                 paymentId: read.id(input.paymentId, "paymentId"),
-                status: t.mapEnum({ "SUCCESS": "succeeded", "IN_PROGRESS": "pending", "REJECTED": "failed" }, body?.["refund_info"]?.["result"]),
-                amount: read.money(body?.["refund_info"]?.["amount"], body?.["refund_info"]?.["currency"], "majorNumber", "amount"),
-                createdAt: read.optional(body?.["refund_info"]?.["created_at"], t.naiveUtcDateTimeToIso),
+                status: mapEnum({ "SUCCESS": "succeeded", "IN_PROGRESS": "pending", "REJECTED": "failed" }, body?.["refund_info"]?.["result"]),
+                amount: read.money(body?.["refund_info"]?.["amount"], body?.["refund_info"]?.["currency"], "amount", majorAmount),
+                createdAt: read.optional(body?.["refund_info"]?.["created_at"], naiveUtcDateTimeToIso),
                 failureReason: read.optionalString(body?.["refund_info"]?.["reason"], "failureReason"),
                 raw: body,
             };

@@ -2,7 +2,8 @@
 // Source: specs/mappings/payop.yaml; change the spec, overlay, mapping or template instead.
 import { createPayopClient } from "@paykit/payop";
 import * as read from "../runtime/read.js";
-import * as t from "../runtime/transforms.js";
+import { minorToMajorNumber } from "../runtime/major.js";
+import { mapEnum } from "../runtime/text.js";
 export const shim = {
     provider: "payop",
     deduplicates: false,
@@ -19,8 +20,8 @@ export const shim = {
         void idempotencyKey; // this provider has no idempotency header
         const body = {
             "transactionIdentifier": input.paymentId,
-            "refundType": (read.optional(input.providerOptions?.["fullRefund"], (v) => t.mapEnum({ "true": 1, "false": 2 }, String(v))) ?? 2),
-            "amount": t.minorToMajorNumber(input.amount.value, input.amount.currency),
+            "refundType": (read.optional(input.providerOptions?.["fullRefund"], (v) => mapEnum({ "true": 1, "false": 2 }, String(v))) ?? 2),
+            "amount": minorToMajorNumber(input.amount.value, input.amount.currency),
             "metadata": (input.metadata ?? {}),
         };
         return client.POST("/v1/refunds/create", {

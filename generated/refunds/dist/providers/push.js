@@ -2,7 +2,8 @@
 // Source: specs/mappings/push.yaml; change the spec, overlay, mapping or template instead.
 import { createPushClient } from "@paykit/push";
 import * as read from "../runtime/read.js";
-import * as t from "../runtime/transforms.js";
+import { isoToIso } from "../runtime/date-iso.js";
+import { mapEnum } from "../runtime/text.js";
 export const shim = {
     provider: "push",
     deduplicates: false,
@@ -34,9 +35,9 @@ export const shim = {
                 provider: "push",
                 id: read.id(body?.["id"], "id"),
                 paymentId: read.id(body?.["intent_id"], "paymentId"),
-                status: t.mapEnum({ "approved": "succeeded", "declined": "failed" }, body?.["status"]),
-                amount: read.money(body?.["amount"], body?.["currency"], "minorInteger", "amount"),
-                createdAt: read.optional(body?.["created_at"], t.isoToIso),
+                status: mapEnum({ "approved": "succeeded", "declined": "failed" }, body?.["status"]),
+                amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
+                createdAt: read.optional(body?.["created_at"], isoToIso),
                 raw: body,
             };
         }

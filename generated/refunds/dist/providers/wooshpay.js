@@ -2,7 +2,9 @@
 // Source: specs/mappings/wooshpay.yaml; change the spec, overlay, mapping or template instead.
 import { createWooshpayClient } from "@paykit/wooshpay";
 import * as read from "../runtime/read.js";
-import * as t from "../runtime/transforms.js";
+import { epochSecondsToIso } from "../runtime/epoch.js";
+import { minorToString } from "../runtime/minor-string.js";
+import { mapEnum } from "../runtime/text.js";
 export const shim = {
     provider: "wooshpay",
     deduplicates: false,
@@ -20,8 +22,8 @@ export const shim = {
         void idempotencyKey; // this provider has no idempotency header
         const body = {
             "payment_intent": input.paymentId,
-            "amount": read.optional(input.amount, (m) => t.minorToString(m.value)),
-            "reason": read.optional(input.reason, (v) => t.mapEnum({ "duplicate": "duplicate", "fraudulent": "fraudulent", "requested_by_customer": "requested_by_customer", "other": undefined }, String(v))),
+            "amount": read.optional(input.amount, (m) => minorToString(m.value)),
+            "reason": read.optional(input.reason, (v) => mapEnum({ "duplicate": "duplicate", "fraudulent": "fraudulent", "requested_by_customer": "requested_by_customer", "other": undefined }, String(v))),
             "metadata": input.metadata,
         };
         return client.POST("/v1/refunds", {
@@ -36,9 +38,9 @@ export const shim = {
                 provider: "wooshpay",
                 id: read.id(body?.["id"], "id"),
                 paymentId: read.id(body?.["payment_intent"], "paymentId"),
-                status: t.mapEnum({ "pending": "pending", "succeeded": "succeeded", "failed": "failed", "canceled": "canceled" }, body?.["status"]),
-                amount: read.money(body?.["amount"], body?.["currency"], "minorInteger", "amount"),
-                createdAt: read.optional(body?.["created"], t.epochSecondsToIso),
+                status: mapEnum({ "pending": "pending", "succeeded": "succeeded", "failed": "failed", "canceled": "canceled" }, body?.["status"]),
+                amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
+                createdAt: read.optional(body?.["created"], epochSecondsToIso),
                 failureReason: read.optionalString(body?.["failure_reason"], "failureReason"),
                 raw: body,
             };

@@ -2,7 +2,8 @@
 // Source: specs/mappings/xpay.yaml; change the spec, overlay, mapping or template instead.
 import { createXpayClient } from "@paykit/xpay";
 import * as read from "../runtime/read.js";
-import * as t from "../runtime/transforms.js";
+import { epochMillisToIso } from "../runtime/epoch.js";
+import { minorToString } from "../runtime/minor-string.js";
 export const shim = {
     provider: "xpay",
     deduplicates: true,
@@ -19,7 +20,7 @@ export const shim = {
     send(client, input, idempotencyKey, init) {
         const body = {
             "xIntentId": input.paymentId,
-            "amount": read.optional(input.amount, (m) => t.minorToString(m.value)),
+            "amount": read.optional(input.amount, (m) => minorToString(m.value)),
             "refundReferenceId": input.reference,
         };
         return client.POST("/payments/merchant/refund", {
@@ -40,8 +41,8 @@ export const shim = {
                 id: read.id(body?.["refundId"], "id"),
                 paymentId: read.id(body?.["intentId"], "paymentId"),
                 status: "pending",
-                amount: read.money(body?.["amount"], body?.["currency"], "minorInteger", "amount"),
-                createdAt: read.optional(body?.["refundedAt"], t.epochMillisToIso),
+                amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
+                createdAt: read.optional(body?.["refundedAt"], epochMillisToIso),
                 reference: read.optionalString(body?.["refundReferenceId"], "reference"),
                 raw: body,
             };

@@ -1,7 +1,4 @@
-import { RefundError, createRefundError, scrubSecrets } from './errors.js';
-import { MoneyFormatError } from './money.js';
-import { ReadError, at } from './read.js';
-import { TransformError } from './transforms.js';
+import { MoneyFormatError, ReadError, RefundError, TransformError, createRefundError, scrubSecrets } from './errors.js';
 import { newIdempotencyKey, sendWithRetries } from './transport.js';
 import { checkCredentials, validateInput } from './validate.js';
 export function createRefundsEngine(options, loadShim) {
@@ -89,6 +86,16 @@ function interpret(shim, result, input, secrets) {
 function mayContain(text, secrets) {
     return secrets.some((secret) => !/^[\x20-\x7e]*$/.test(secret) || /["\\]/.test(secret)
         || text.includes(secret) || text.includes(encodeURIComponent(secret)));
+}
+/** Follows a path of property names through parsed JSON; anything missing gives undefined. */
+function at(value, path) {
+    let current = value;
+    for (const key of path) {
+        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key))
+            return undefined;
+        current = current[key];
+    }
+    return current;
 }
 function matches(when, body) {
     if (when === undefined)

@@ -21,6 +21,15 @@ export declare class RefundError extends Error {
     /** JSON.stringify(err) shows exactly these fields, never the cause or stack. */
     toJSON(): Record<string, unknown>;
 }
+/** A response value the facade cannot read; the engine reports it as `unexpected_response`. */
+export declare class ReadError extends Error {
+}
+/** A named transform rejected its input; the caller decides which RefundErrorCode that becomes. */
+export declare class TransformError extends Error {
+}
+/** A decimal or digit string that cannot be represented exactly; callers pick the RefundErrorCode. */
+export declare class MoneyFormatError extends Error {
+}
 /**
  * Deep copy of a JSON-like value with every occurrence of every secret
  * (in strings and object keys) replaced by "[redacted]". Non-plain objects

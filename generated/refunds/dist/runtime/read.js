@@ -3,11 +3,10 @@
  * the network: every value the facade returns is checked here, and a wrong one is a ReadError that
  * the engine reports as `unexpected_response`.
  */
-import { majorToMinor, stringToMinor, upperCase } from './transforms.js';
+import { ReadError } from './errors.js';
 import { currencyExponent } from './money.js';
-export class ReadError extends Error {
-    name = 'ReadError';
-}
+import { upperCase } from './text.js';
+export { ReadError };
 /** A required identifier: providers send ids as strings, some as numbers. */
 export function id(value, field) {
     if (typeof value === 'string' && value !== '')
@@ -30,8 +29,14 @@ export function optional(value, transform) {
 export function present(value) {
     return value !== undefined && value !== null && value !== '';
 }
+/** read.money amount format "minorInteger": 1450 → 1450. */
+export function minorInteger(value, currency, field) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        throw new ReadError(`${field} is not an integer`);
+    return value;
+}
 /** An amount + currency pair from a response, as exact minor units; undefined unless both are there. */
-export function money(value, currency, format, field) {
+export function money(value, currency, field, amount) {
     if (value === undefined || value === null || currency === undefined || currency === null)
         return undefined;
     if (typeof currency !== 'string')
@@ -39,29 +44,5 @@ export function money(value, currency, format, field) {
     const code = upperCase(currency);
     if (currencyExponent(code) === undefined)
         throw new ReadError(`${field} currency ${JSON.stringify(currency)} is not ISO 4217`);
-    switch (format) {
-        case 'minorInteger':
-            if (typeof value !== 'number' || !Number.isSafeInteger(value))
-                throw new ReadError(`${field} is not an integer`);
-            return { value, currency: code };
-        case 'minorString':
-            if (typeof value !== 'string')
-                throw new ReadError(`${field} is not a string`);
-            return { value: stringToMinor(value), currency: code };
-        case 'majorNumber':
-        case 'majorString':
-            if (typeof value !== 'number' && typeof value !== 'string')
-                throw new ReadError(`${field} is not a decimal`);
-            return { value: majorToMinor(value, code), currency: code };
-    }
-}
-/** Follows a path of property names through parsed JSON; anything missing gives undefined. */
-export function at(value, path) {
-    let current = value;
-    for (const key of path) {
-        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key))
-            return undefined;
-        current = current[key];
-    }
-    return current;
+    return { value: amount(value, code, field), currency: code };
 }

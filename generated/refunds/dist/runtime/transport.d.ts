@@ -26,13 +26,6 @@ export interface SendOptions extends RetryPolicy {
     /** Jitter source in [0, 1), injectable for tests. */
     random?: () => number;
 }
-export declare const DEFAULT_RETRY_POLICY: {
-    readonly maxRetries: 2;
-    readonly timeoutMs: 30000;
-    readonly baseDelayMs: 200;
-    readonly maxDelayMs: 5000;
-    readonly maxRetryAfterMs: 30000;
-};
 /** One key per logical create; the attempt callback closes over it so every retry reuses it. */
 export declare function newIdempotencyKey(): string;
 /**

@@ -4,13 +4,6 @@
  * because a second refund is real money.
  */
 import { createRefundError, describeError } from './errors.js';
-export const DEFAULT_RETRY_POLICY = {
-    maxRetries: 2,
-    timeoutMs: 30_000,
-    baseDelayMs: 200,
-    maxDelayMs: 5_000,
-    maxRetryAfterMs: 30_000,
-};
 /** One key per logical create; the attempt callback closes over it so every retry reuses it. */
 export function newIdempotencyKey() {
     return globalThis.crypto.randomUUID();
@@ -122,50 +115,38 @@ function mayResend(failure, deduplicates) {
         return failure.result.status === 429;
     return failure.kind === 'network' && failure.notSent;
 }
-function parsedBody(bodyText) {
+/** The body as parsed JSON, or undefined when it is not JSON. */
+function json(text) {
     try {
-        return JSON.parse(bodyText);
+        return { value: JSON.parse(text) };
     }
     catch {
-        return bodyText.length > 1000 ? `${bodyText.slice(0, 1000)}…` : bodyText;
-    }
-}
-function isJson(text) {
-    try {
-        JSON.parse(text);
-        return true;
-    }
-    catch {
-        return false;
+        return undefined;
     }
 }
 function plural(count) {
     return `${count} attempt${count === 1 ? '' : 's'}`;
 }
-function toRefundError(failure, attempts, options, note = '') {
+function toRefundError(failure, attempts, options, timeoutMs, note = '') {
     const { provider, deduplicates, secrets } = options;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_RETRY_POLICY.timeoutMs;
+    const tried = `(${plural(attempts)}${note})`;
     if (failure.kind === 'timeout') {
-        return createRefundError({
-            code: 'timeout',
-            provider,
-            retryable: deduplicates,
-            message: `${provider} did not answer within ${timeoutMs} ms (${plural(attempts)})`,
-        }, secrets);
+        return createRefundError({ code: 'timeout', provider, retryable: deduplicates, message: `${provider} did not answer within ${timeoutMs} ms ${tried}` }, secrets);
     }
     if (failure.kind === 'network') {
         return createRefundError({
             code: 'network_error',
             provider,
             retryable: deduplicates || failure.notSent,
-            message: `the request to ${provider} failed: ${describeError(failure.error)} (${plural(attempts)})`,
+            message: `the request to ${provider} failed: ${describeError(failure.error)} ${tried}`,
             cause: failure.error,
         }, secrets);
     }
     const { status, bodyText } = failure.result;
     const rateLimited = status === 429;
+    const parsed = json(bodyText);
     // An HTML error page from a proxy is not the provider's documented answer (DESIGN.md).
-    const documented = rateLimited || bodyText.trim() === '' || isJson(bodyText);
+    const documented = rateLimited || bodyText.trim() === '' || parsed !== undefined;
     return createRefundError({
         code: rateLimited ? 'rate_limited' : documented ? 'provider_unavailable' : 'unexpected_response',
         provider,
@@ -173,23 +154,16 @@ function toRefundError(failure, attempts, options, note = '') {
         // The facade contract (DESIGN.md) marks 429 and 5xx as transient. For a provider that does not
         // de-duplicate, the README warns that a caller's own retry after a 5xx may refund twice.
         retryable: true,
-        raw: parsedBody(bodyText),
+        raw: parsed !== undefined ? parsed.value : bodyText.length > 1000 ? `${bodyText.slice(0, 1000)}…` : bodyText,
         message: rateLimited
-            ? `${provider} rate-limited the request with HTTP 429 (${plural(attempts)}${note})`
+            ? `${provider} rate-limited the request with HTTP 429 ${tried}`
             : documented
-                ? `${provider} is unavailable, HTTP ${status} (${plural(attempts)}${note})`
-                : `${provider} answered HTTP ${status} with a body that is not JSON (${plural(attempts)}${note})`,
+                ? `${provider} is unavailable, HTTP ${status} ${tried}`
+                : `${provider} answered HTTP ${status} with a body that is not JSON ${tried}`,
     }, secrets);
 }
 export async function sendWithRetries(attempt, options) {
-    const maxRetries = options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_RETRY_POLICY.timeoutMs;
-    const baseDelayMs = options.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs;
-    const maxDelayMs = options.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs;
-    const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_RETRY_POLICY.maxRetryAfterMs;
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
-    const callerSignal = options.signal;
+    const { maxRetries = 2, timeoutMs = 30_000, baseDelayMs = 200, maxDelayMs = 5_000, maxRetryAfterMs = 30_000, sleep = defaultSleep, random = Math.random, signal: callerSignal, } = options;
     for (let retry = 0;; retry++) {
         if (callerSignal?.aborted)
             throw callerSignal.reason;
@@ -201,7 +175,7 @@ export async function sendWithRetries(attempt, options) {
         const failure = isFailure(outcome) ? outcome : { kind: 'status', result: outcome };
         const attempts = retry + 1;
         if (retry >= maxRetries || !mayResend(failure, options.deduplicates)) {
-            throw toRefundError(failure, attempts, options);
+            throw toRefundError(failure, attempts, options, timeoutMs);
         }
         // Full jitter: spreads simultaneous clients over the whole window.
         let delayMs = random() * Math.min(maxDelayMs, baseDelayMs * 2 ** retry);
@@ -209,7 +183,7 @@ export async function sendWithRetries(attempt, options) {
             const retryAfterMs = parseRetryAfterMs(failure.result.headers.get('retry-after'));
             if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) {
                 const note = `; it asked to wait ${retryAfterMs} ms, more than the ${maxRetryAfterMs} ms limit`;
-                throw toRefundError(failure, attempts, options, note);
+                throw toRefundError(failure, attempts, options, timeoutMs, note);
             }
             if (retryAfterMs !== undefined)
                 delayMs = Math.max(delayMs, retryAfterMs);

@@ -78,23 +78,15 @@ function checkProviderOptions(options, rules, reject) {
 }
 /** Every credential field is a secret: messages name the field, never the value. */
 export function checkCredentials(credentials, fields, provider) {
-    if (!isPlainObject(credentials)) {
-        throw new RefundError({ code: 'invalid_request', provider, message: `credentials must be an object with ${fields.join(', ')}` });
-    }
-    for (const field of fields) {
+    const reject = (message) => {
+        throw new RefundError({ code: 'invalid_request', provider, message });
+    };
+    if (!isPlainObject(credentials))
+        return reject(`credentials must be an object with ${fields.join(', ')}`);
+    return fields.map((field) => {
         const value = credentials[field];
-        if (typeof value !== 'string' || value === '') {
-            throw new RefundError({ code: 'invalid_request', provider, message: `credentials.${field} must be a non-empty string` });
-        }
-    }
-    return fields.map((field) => credentials[field]);
-}
-/** paymentId for providers that want a number (already checked against the digits pattern). */
-export function digitsToInteger(value) {
-    const parsed = Number(value);
-    if (!Number.isSafeInteger(parsed))
-        throw new RangeError(`${value} is not a safe integer`);
-    return parsed;
+        return typeof value === 'string' && value !== '' ? value : reject(`credentials.${field} must be a non-empty string`);
+    });
 }
 function isPlainObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);

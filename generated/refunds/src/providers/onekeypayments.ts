@@ -5,8 +5,11 @@ import { createOnekeypaymentsClient, type OnekeypaymentsClient, type Onekeypayme
 import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 import * as read from "../runtime/read.js";
-import * as t from "../runtime/transforms.js";
-import { digitsToInteger } from "../runtime/validate.js";
+import { naiveUtcDateTimeToIso } from "../runtime/date-naive.js";
+import { majorAmount } from "../runtime/decimal.js";
+import { minorToMajorNumber } from "../runtime/major.js";
+import { digitsToInteger } from "../runtime/minor.js";
+import { mapEnum } from "../runtime/text.js";
 type Operation = paths["/v3/refunds"]["post"];
 type RequestBody = NonNullable<Operation["requestBody"]>["content"]["application/json"];
 type Response200 = Operation["responses"][200]["content"]["application/json"];
@@ -49,7 +52,7 @@ export const shim: Shim<OnekeypaymentsClient, OnekeypaymentsCredentials, Onekeyp
     const body: RequestBody = {
       "deposit_id": digitsToInteger(input.paymentId),
       "invoice_id": input.providerOptions?.["invoiceId"],
-      "amount": read.optional(input.amount, (m) => t.minorToMajorNumber(m.value, m.currency, { maxFractionDigits: 2 })),
+      "amount": read.optional(input.amount, (m) => minorToMajorNumber(m.value, m.currency, { maxFractionDigits: 2 })),
       "bank_account": input.providerOptions?.["bankAccount"],
       "notification_url": input.providerOptions?.["notificationUrl"],
       "comments": input.providerOptions?.["comments"],
@@ -71,9 +74,9 @@ export const shim: Shim<OnekeypaymentsClient, OnekeypaymentsCredentials, Onekeyp
         provider: "onekeypayments",
         id: read.id(body?.["refund_id"], "id"),
         paymentId: read.id(input.paymentId, "paymentId"),
-        status: t.mapEnum({ "SUCCESS": "succeeded", "IN_PROGRESS": "pending", "REJECTED": "failed" } as const, body?.["refund_info"]?.["result"] as string),
-        amount: read.money(body?.["refund_info"]?.["amount"], body?.["refund_info"]?.["currency"], "majorNumber", "amount"),
-        createdAt: read.optional(body?.["refund_info"]?.["created_at"], t.naiveUtcDateTimeToIso),
+        status: mapEnum({ "SUCCESS": "succeeded", "IN_PROGRESS": "pending", "REJECTED": "failed" } as const, body?.["refund_info"]?.["result"] as string),
+        amount: read.money(body?.["refund_info"]?.["amount"], body?.["refund_info"]?.["currency"], "amount", majorAmount),
+        createdAt: read.optional(body?.["refund_info"]?.["created_at"], naiveUtcDateTimeToIso),
         failureReason: read.optionalString(body?.["refund_info"]?.["reason"], "failureReason"),
         raw: body as OnekeypaymentsRaw,
       };

@@ -5,7 +5,8 @@ import { createPayopClient, type PayopClient, type PayopCredentials, type paths 
 import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 import * as read from "../runtime/read.js";
-import * as t from "../runtime/transforms.js";
+import { minorToMajorNumber } from "../runtime/major.js";
+import { mapEnum } from "../runtime/text.js";
 type Operation = paths["/v1/refunds/create"]["post"];
 type RequestBody = NonNullable<Operation["requestBody"]>["content"]["application/json"];
 type Response200 = Operation["responses"][200]["content"]["application/json"];
@@ -41,8 +42,8 @@ export const shim: Shim<PayopClient, PayopCredentials, PayopCreateRefundInput, P
     void idempotencyKey; // this provider has no idempotency header
     const body: RequestBody = {
       "transactionIdentifier": input.paymentId,
-      "refundType": (read.optional(input.providerOptions?.["fullRefund"], (v) => t.mapEnum({ "true": 1, "false": 2 } as const, String(v))) ?? 2),
-      "amount": t.minorToMajorNumber(input.amount.value, input.amount.currency),
+      "refundType": (read.optional(input.providerOptions?.["fullRefund"], (v) => mapEnum({ "true": 1, "false": 2 } as const, String(v))) ?? 2),
+      "amount": minorToMajorNumber(input.amount.value, input.amount.currency),
       "metadata": (input.metadata ?? {}),
     };
     return client.POST("/v1/refunds/create", {

@@ -5,7 +5,8 @@ import { createPushClient, type PushClient, type PushCredentials, type paths } f
 import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 import * as read from "../runtime/read.js";
-import * as t from "../runtime/transforms.js";
+import { isoToIso } from "../runtime/date-iso.js";
+import { mapEnum } from "../runtime/text.js";
 type Operation = paths["/refund"]["post"];
 type RequestBody = NonNullable<Operation["requestBody"]>["content"]["application/json"];
 type Response200 = Operation["responses"][200]["content"]["application/json"];
@@ -55,9 +56,9 @@ export const shim: Shim<PushClient, PushCredentials, PushCreateRefundInput, Push
         provider: "push",
         id: read.id(body?.["id"], "id"),
         paymentId: read.id(body?.["intent_id"], "paymentId"),
-        status: t.mapEnum({ "approved": "succeeded", "declined": "failed" } as const, body?.["status"] as string),
-        amount: read.money(body?.["amount"], body?.["currency"], "minorInteger", "amount"),
-        createdAt: read.optional(body?.["created_at"], t.isoToIso),
+        status: mapEnum({ "approved": "succeeded", "declined": "failed" } as const, body?.["status"] as string),
+        amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
+        createdAt: read.optional(body?.["created_at"], isoToIso),
         raw: body as PushRaw,
       };
     }

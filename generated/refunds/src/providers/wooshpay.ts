@@ -5,7 +5,9 @@ import { createWooshpayClient, type WooshpayClient, type WooshpayCredentials, ty
 import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 import * as read from "../runtime/read.js";
-import * as t from "../runtime/transforms.js";
+import { epochSecondsToIso } from "../runtime/epoch.js";
+import { minorToString } from "../runtime/minor-string.js";
+import { mapEnum } from "../runtime/text.js";
 type Operation = paths["/v1/refunds"]["post"];
 type RequestBody = NonNullable<Operation["requestBody"]>["content"]["application/json"];
 type Response200 = Operation["responses"][200]["content"]["application/json"];
@@ -40,8 +42,8 @@ export const shim: Shim<WooshpayClient, WooshpayCredentials, WooshpayCreateRefun
     void idempotencyKey; // this provider has no idempotency header
     const body: RequestBody = {
       "payment_intent": input.paymentId,
-      "amount": read.optional(input.amount, (m) => t.minorToString(m.value)),
-      "reason": read.optional(input.reason, (v) => t.mapEnum({ "duplicate": "duplicate", "fraudulent": "fraudulent", "requested_by_customer": "requested_by_customer", "other": undefined } as const, String(v))),
+      "amount": read.optional(input.amount, (m) => minorToString(m.value)),
+      "reason": read.optional(input.reason, (v) => mapEnum({ "duplicate": "duplicate", "fraudulent": "fraudulent", "requested_by_customer": "requested_by_customer", "other": undefined } as const, String(v))),
       "metadata": input.metadata,
     };
     return client.POST("/v1/refunds", {
@@ -56,9 +58,9 @@ export const shim: Shim<WooshpayClient, WooshpayCredentials, WooshpayCreateRefun
         provider: "wooshpay",
         id: read.id(body?.["id"], "id"),
         paymentId: read.id(body?.["payment_intent"], "paymentId"),
-        status: t.mapEnum({ "pending": "pending", "succeeded": "succeeded", "failed": "failed", "canceled": "canceled" } as const, body?.["status"] as string),
-        amount: read.money(body?.["amount"], body?.["currency"], "minorInteger", "amount"),
-        createdAt: read.optional(body?.["created"], t.epochSecondsToIso),
+        status: mapEnum({ "pending": "pending", "succeeded": "succeeded", "failed": "failed", "canceled": "canceled" } as const, body?.["status"] as string),
+        amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
+        createdAt: read.optional(body?.["created"], epochSecondsToIso),
         failureReason: read.optionalString(body?.["failure_reason"], "failureReason"),
         raw: body as WooshpayRaw,
       };

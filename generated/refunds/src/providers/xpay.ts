@@ -5,7 +5,8 @@ import { createXpayClient, type XpayClient, type XpayCredentials, type paths } f
 import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 import * as read from "../runtime/read.js";
-import * as t from "../runtime/transforms.js";
+import { epochMillisToIso } from "../runtime/epoch.js";
+import { minorToString } from "../runtime/minor-string.js";
 type Operation = paths["/payments/merchant/refund"]["post"];
 type RequestBody = NonNullable<Operation["requestBody"]>["content"]["application/json"];
 type Response200 = Operation["responses"][200]["content"]["application/json"];
@@ -39,7 +40,7 @@ export const shim: Shim<XpayClient, XpayCredentials, XpayCreateRefundInput, Xpay
   send(client, input, idempotencyKey, init) {
     const body: RequestBody = {
       "xIntentId": input.paymentId,
-      "amount": read.optional(input.amount, (m) => t.minorToString(m.value)),
+      "amount": read.optional(input.amount, (m) => minorToString(m.value)),
       "refundReferenceId": input.reference,
     };
     return client.POST("/payments/merchant/refund", {
@@ -60,8 +61,8 @@ export const shim: Shim<XpayClient, XpayCredentials, XpayCreateRefundInput, Xpay
         id: read.id(body?.["refundId"], "id"),
         paymentId: read.id(body?.["intentId"], "paymentId"),
         status: "pending" as const,
-        amount: read.money(body?.["amount"], body?.["currency"], "minorInteger", "amount"),
-        createdAt: read.optional(body?.["refundedAt"], t.epochMillisToIso),
+        amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
+        createdAt: read.optional(body?.["refundedAt"], epochMillisToIso),
         reference: read.optionalString(body?.["refundReferenceId"], "reference"),
         raw: body as XpayRaw,
       };

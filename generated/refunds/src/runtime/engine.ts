@@ -3,10 +3,7 @@
  * answer through the provider's shim (generated from its mapping) or its error table.
  */
 import type { CreateOptions, Refund, RefundsClientOptionsBase } from './contract.js';
-import { RefundError, createRefundError, scrubSecrets, type RefundErrorCode } from './errors.js';
-import { MoneyFormatError } from './money.js';
-import { ReadError, at } from './read.js';
-import { TransformError } from './transforms.js';
+import { MoneyFormatError, ReadError, RefundError, TransformError, createRefundError, scrubSecrets, type RefundErrorCode } from './errors.js';
 import { newIdempotencyKey, sendWithRetries, type AttemptResult } from './transport.js';
 import { checkCredentials, validateInput, type InputRules } from './validate.js';
 
@@ -136,6 +133,16 @@ function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result:
 function mayContain(text: string, secrets: readonly string[]): boolean {
   return secrets.some((secret) => !/^[\x20-\x7e]*$/.test(secret) || /["\\]/.test(secret)
     || text.includes(secret) || text.includes(encodeURIComponent(secret)));
+}
+
+/** Follows a path of property names through parsed JSON; anything missing gives undefined. */
+function at(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
 }
 
 function matches(when: Condition | undefined, body: unknown): boolean {

@@ -71,12 +71,23 @@ Object.defineProperty(RefundError.prototype, Symbol.for('nodejs.util.inspect.cus
   writable: true,
   configurable: true,
 });
-// On the prototype (not a class field) so the stack header V8 captures says RefundError.
-Object.defineProperty(RefundError.prototype, 'name', {
-  value: 'RefundError',
-  writable: true,
-  configurable: true,
-});
+/** Sets `name` on the prototype (not a class field) so the stack header V8 captures shows it. */
+function named(errorClass: { prototype: Error }, name: string): void {
+  Object.defineProperty(errorClass.prototype, 'name', { value: name, writable: true, configurable: true });
+}
+named(RefundError, 'RefundError');
+
+/** A response value the facade cannot read; the engine reports it as `unexpected_response`. */
+export class ReadError extends Error {}
+named(ReadError, 'ReadError');
+
+/** A named transform rejected its input; the caller decides which RefundErrorCode that becomes. */
+export class TransformError extends Error {}
+named(TransformError, 'TransformError');
+
+/** A decimal or digit string that cannot be represented exactly; callers pick the RefundErrorCode. */
+export class MoneyFormatError extends Error {}
+named(MoneyFormatError, 'MoneyFormatError');
 
 /** Secrets too short to scrub safely (they would shred ordinary words) are ignored. */
 function usableSecrets(secrets: readonly string[]): string[] {
@@ -177,15 +188,13 @@ function safeJson(value: object): string {
  */
 export function createRefundError(init: RefundErrorInit, secrets: readonly string[]): RefundError {
   const usable = usableSecrets(secrets);
+  // The constructor skips undefined httpStatus, raw and cause.
   const safeInit: RefundErrorInit = {
-    code: init.code,
-    provider: init.provider,
+    ...init,
     message: scrubString(init.message, usable),
+    raw: init.raw === undefined ? undefined : scrubValue(init.raw, usable, new WeakSet()),
+    cause: init.cause === undefined ? undefined : scrubString(describeError(init.cause), usable),
   };
-  if (init.httpStatus !== undefined) safeInit.httpStatus = init.httpStatus;
-  if (init.retryable !== undefined) safeInit.retryable = init.retryable;
-  if (init.raw !== undefined) safeInit.raw = scrubValue(init.raw, usable, new WeakSet());
-  if (init.cause !== undefined) safeInit.cause = scrubString(describeError(init.cause), usable);
   const error = new RefundError(safeInit);
   if (typeof error.stack === 'string') error.stack = scrubString(error.stack, usable);
   return error;

@@ -36,14 +36,6 @@ export interface SendOptions extends RetryPolicy {
   random?: () => number;
 }
 
-export const DEFAULT_RETRY_POLICY = {
-  maxRetries: 2,
-  timeoutMs: 30_000,
-  baseDelayMs: 200,
-  maxDelayMs: 5_000,
-  maxRetryAfterMs: 30_000,
-} as const;
-
 /** One key per logical create; the attempt callback closes over it so every retry reuses it. */
 export function newIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();
@@ -161,20 +153,12 @@ function mayResend(failure: Failure, deduplicates: boolean): boolean {
   return failure.kind === 'network' && failure.notSent;
 }
 
-function parsedBody(bodyText: string): unknown {
+/** The body as parsed JSON, or undefined when it is not JSON. */
+function json(text: string): { value: unknown } | undefined {
   try {
-    return JSON.parse(bodyText) as unknown;
+    return { value: JSON.parse(text) as unknown };
   } catch {
-    return bodyText.length > 1000 ? `${bodyText.slice(0, 1000)}…` : bodyText;
-  }
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -182,36 +166,26 @@ function plural(count: number): string {
   return `${count} attempt${count === 1 ? '' : 's'}`;
 }
 
-function toRefundError(failure: Failure, attempts: number, options: SendOptions, note = ''): RefundError {
+function toRefundError(failure: Failure, attempts: number, options: SendOptions, timeoutMs: number, note = ''): RefundError {
   const { provider, deduplicates, secrets } = options;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_RETRY_POLICY.timeoutMs;
+  const tried = `(${plural(attempts)}${note})`;
   if (failure.kind === 'timeout') {
-    return createRefundError(
-      {
-        code: 'timeout',
-        provider,
-        retryable: deduplicates,
-        message: `${provider} did not answer within ${timeoutMs} ms (${plural(attempts)})`,
-      },
-      secrets,
-    );
+    return createRefundError({ code: 'timeout', provider, retryable: deduplicates, message: `${provider} did not answer within ${timeoutMs} ms ${tried}` }, secrets);
   }
   if (failure.kind === 'network') {
-    return createRefundError(
-      {
-        code: 'network_error',
-        provider,
-        retryable: deduplicates || failure.notSent,
-        message: `the request to ${provider} failed: ${describeError(failure.error)} (${plural(attempts)})`,
-        cause: failure.error,
-      },
-      secrets,
-    );
+    return createRefundError({
+      code: 'network_error',
+      provider,
+      retryable: deduplicates || failure.notSent,
+      message: `the request to ${provider} failed: ${describeError(failure.error)} ${tried}`,
+      cause: failure.error,
+    }, secrets);
   }
   const { status, bodyText } = failure.result;
   const rateLimited = status === 429;
+  const parsed = json(bodyText);
   // An HTML error page from a proxy is not the provider's documented answer (DESIGN.md).
-  const documented = rateLimited || bodyText.trim() === '' || isJson(bodyText);
+  const documented = rateLimited || bodyText.trim() === '' || parsed !== undefined;
   return createRefundError(
     {
       code: rateLimited ? 'rate_limited' : documented ? 'provider_unavailable' : 'unexpected_response',
@@ -220,12 +194,12 @@ function toRefundError(failure: Failure, attempts: number, options: SendOptions,
       // The facade contract (DESIGN.md) marks 429 and 5xx as transient. For a provider that does not
       // de-duplicate, the README warns that a caller's own retry after a 5xx may refund twice.
       retryable: true,
-      raw: parsedBody(bodyText),
+      raw: parsed !== undefined ? parsed.value : bodyText.length > 1000 ? `${bodyText.slice(0, 1000)}…` : bodyText,
       message: rateLimited
-        ? `${provider} rate-limited the request with HTTP 429 (${plural(attempts)}${note})`
+        ? `${provider} rate-limited the request with HTTP 429 ${tried}`
         : documented
-          ? `${provider} is unavailable, HTTP ${status} (${plural(attempts)}${note})`
-          : `${provider} answered HTTP ${status} with a body that is not JSON (${plural(attempts)}${note})`,
+          ? `${provider} is unavailable, HTTP ${status} ${tried}`
+          : `${provider} answered HTTP ${status} with a body that is not JSON ${tried}`,
     },
     secrets,
   );
@@ -235,14 +209,16 @@ export async function sendWithRetries(
   attempt: (signal: AbortSignal) => Promise<AttemptResult>,
   options: SendOptions,
 ): Promise<AttemptResult> {
-  const maxRetries = options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_RETRY_POLICY.timeoutMs;
-  const baseDelayMs = options.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs;
-  const maxDelayMs = options.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_RETRY_POLICY.maxRetryAfterMs;
-  const sleep = options.sleep ?? defaultSleep;
-  const random = options.random ?? Math.random;
-  const callerSignal = options.signal;
+  const {
+    maxRetries = 2,
+    timeoutMs = 30_000,
+    baseDelayMs = 200,
+    maxDelayMs = 5_000,
+    maxRetryAfterMs = 30_000,
+    sleep = defaultSleep,
+    random = Math.random,
+    signal: callerSignal,
+  } = options;
 
   for (let retry = 0; ; retry++) {
     if (callerSignal?.aborted) throw callerSignal.reason;
@@ -253,7 +229,7 @@ export async function sendWithRetries(
     const failure: Failure = isFailure(outcome) ? outcome : { kind: 'status', result: outcome };
     const attempts = retry + 1;
     if (retry >= maxRetries || !mayResend(failure, options.deduplicates)) {
-      throw toRefundError(failure, attempts, options);
+      throw toRefundError(failure, attempts, options, timeoutMs);
     }
     // Full jitter: spreads simultaneous clients over the whole window.
     let delayMs = random() * Math.min(maxDelayMs, baseDelayMs * 2 ** retry);
@@ -261,7 +237,7 @@ export async function sendWithRetries(
       const retryAfterMs = parseRetryAfterMs(failure.result.headers.get('retry-after'));
       if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) {
         const note = `; it asked to wait ${retryAfterMs} ms, more than the ${maxRetryAfterMs} ms limit`;
-        throw toRefundError(failure, attempts, options, note);
+        throw toRefundError(failure, attempts, options, timeoutMs, note);
       }
       if (retryAfterMs !== undefined) delayMs = Math.max(delayMs, retryAfterMs);
     }

@@ -81,23 +81,14 @@ function checkProviderOptions(options: unknown, rules: InputRules, reject: (mess
 
 /** Every credential field is a secret: messages name the field, never the value. */
 export function checkCredentials(credentials: unknown, fields: readonly string[], provider: string): string[] {
-  if (!isPlainObject(credentials)) {
-    throw new RefundError({ code: 'invalid_request', provider, message: `credentials must be an object with ${fields.join(', ')}` });
-  }
-  for (const field of fields) {
+  const reject = (message: string): never => {
+    throw new RefundError({ code: 'invalid_request', provider, message });
+  };
+  if (!isPlainObject(credentials)) return reject(`credentials must be an object with ${fields.join(', ')}`);
+  return fields.map((field) => {
     const value = credentials[field];
-    if (typeof value !== 'string' || value === '') {
-      throw new RefundError({ code: 'invalid_request', provider, message: `credentials.${field} must be a non-empty string` });
-    }
-  }
-  return fields.map((field) => credentials[field] as string);
-}
-
-/** paymentId for providers that want a number (already checked against the digits pattern). */
-export function digitsToInteger(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed)) throw new RangeError(`${value} is not a safe integer`);
-  return parsed;
+    return typeof value === 'string' && value !== '' ? value : reject(`credentials.${field} must be a non-empty string`);
+  });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,15 @@
+/** 1450 USD → "14.50", 5 JPY → "5", 1234 KWD → "1.234": always exactly `exponent` fraction digits. */
+export declare function minorToMajorDecimal(value: number, currency: string): string;
+export interface MajorNumberOptions {
+    /** Largest number of fraction digits the provider's JSON number accepts. */
+    maxFractionDigits?: number;
+}
+/**
+ * 1450 USD → 14.5 as a JS number, for providers whose JSON wants a number.
+ * Why this is exact: Number("14.50") is the double nearest to 14.50, and
+ * JSON.stringify prints the shortest string that reads back as that same double,
+ * which for any decimal of ≤ 15 significant digits is that decimal itself
+ * ("14.5", trailing zeros dropped). So the provider receives the exact digits;
+ * no arithmetic on doubles happens anywhere.
+ */
+export declare function minorToMajorNumber(value: number, currency: string, options?: MajorNumberOptions): number;
