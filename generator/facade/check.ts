@@ -7,7 +7,7 @@ import { PaykitError, joinPointer } from '../errors.js';
 import type { OpenApiDocument } from '../normalize/types.js';
 import type { Condition, LoadedMapping, Mapping, ResponsePath } from './mapping.js';
 import {
-  child, enumValues, headerParameters, operationAt, property, requestSchema, requiredProperties,
+  child, deref, enumValues, headerParameters, operationAt, property, requestSchema, requiredProperties,
   responseFor, responseSchema, type Located,
 } from './spec-walk.js';
 
@@ -15,6 +15,14 @@ export interface CheckedMapping extends LoadedMapping {
   /** The response key the spec declares for each mapped status ('200', '4XX' or 'default'). */
   responseKeys: Map<number, string>;
   idempotencyKeyRule?: { pattern?: string; maxLength?: number };
+  /** Spec limits on fields the caller passes through unchanged, by input path (`providerOptions.x`, `reference`). */
+  passThroughConstraints: Record<string, Constraint>;
+}
+
+/** The subset of JSON Schema the runtime checks before sending (templates/refunds/runtime/constraints.ts). */
+export interface Constraint {
+  maxLength?: number; minLength?: number; pattern?: string; enum?: (string | number | boolean)[]; format?: 'uri';
+  required?: string[]; properties?: Record<string, Constraint>;
 }
 
 const AMOUNT_TRANSFORM_TYPES: Record<string, string> = {
@@ -35,6 +43,7 @@ export function checkMapping(loaded: LoadedMapping, spec: OpenApiDocument): Chec
     ?? missing(['operation'], `names ${method.toUpperCase()} ${path}`, joinPointer(['paths', path, method]));
 
   checkRequest(mapping, spec, operation, fail, missing);
+  const passThroughConstraints = constraintsOf(mapping, spec, requestSchema(spec, operation)!);
   const headers = headerParameters(spec, path, method);
   let idempotencyKeyRule: CheckedMapping['idempotencyKeyRule'];
   if (mapping.idempotency.header !== undefined) {
@@ -99,7 +108,39 @@ export function checkMapping(loaded: LoadedMapping, spec: OpenApiDocument): Chec
     checkCondition(at, response, entry.when);
     if (entry.message !== undefined) checkPath([...at, 'message'], response, entry.message);
   });
-  return { ...loaded, responseKeys, ...(idempotencyKeyRule === undefined ? {} : { idempotencyKeyRule }) };
+  return { ...loaded, responseKeys, passThroughConstraints, ...(idempotencyKeyRule === undefined ? {} : { idempotencyKeyRule }) };
+}
+
+/** Fields sent as the caller gave them (no transform, no map) carry the spec's limits into the shim. */
+function constraintsOf(mapping: Mapping, spec: OpenApiDocument, body: Located): Record<string, Constraint> {
+  const out: Record<string, Constraint> = {};
+  for (const [field, value] of Object.entries(mapping.request.body)) {
+    const passedThrough = (value.from === 'reference' || value.from.startsWith('providerOptions.')) && value.transform === undefined && value.map === undefined;
+    if (!passedThrough) continue;
+    const constraint = constraintOf(spec, property(spec, body, field), 0);
+    if (constraint !== undefined) out[value.from] = constraint;
+  }
+  return out;
+}
+
+function constraintOf(spec: OpenApiDocument, schema: Located | undefined, depth: number): Constraint | undefined {
+  const node = deref(spec, schema)?.node;
+  if (node === undefined || depth > 4) return undefined;
+  const c: Constraint = {};
+  if (typeof node.maxLength === 'number') c.maxLength = node.maxLength;
+  if (typeof node.minLength === 'number' && node.minLength > 0) c.minLength = node.minLength;
+  if (typeof node.pattern === 'string') c.pattern = node.pattern;
+  if (Array.isArray(node.enum) && node.enum.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) c.enum = node.enum as (string | number | boolean)[];
+  if (node.format === 'uri' || node.format === 'url') c.format = 'uri';
+  const required = requiredProperties(spec, schema);
+  if (required.length > 0) c.required = required;
+  const names = Object.keys(child(spec, schema, 'properties')?.node ?? {}).sort();
+  const properties = Object.fromEntries(names.flatMap((name) => {
+    const sub = constraintOf(spec, property(spec, schema, name), depth + 1);
+    return sub === undefined ? [] : [[name, sub]];
+  }));
+  if (Object.keys(properties).length > 0) c.properties = properties;
+  return Object.keys(c).length === 0 ? undefined : c;
 }
 
 type Fail = (entry: (string | number)[], problem: string, fix?: string) => never;

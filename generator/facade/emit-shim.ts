@@ -34,7 +34,11 @@ export function shimStructure(checked: CheckedMapping): SourceFileStructure {
       type: `Operation["responses"][${checked.responseKeys.get(status) === String(status) ? status : tsString(checked.responseKeys.get(status)!)}]["content"]["application/json"]`,
     })),
     { kind: StructureKind.TypeAlias, name: `${P}Raw`, isExported: true, docs: [`The ${provider.title} response body a refund was read from.`], type: refundStatuses.map(responseType).join(' | ') },
-    {
+    options.length === 0 ? {
+      kind: StructureKind.TypeAlias, name: `${P}ProviderOptions`, isExported: true,
+      docs: [`${provider.title} takes no provider options (an empty interface would accept anything).`],
+      type: 'Record<string, never>',
+    } : {
       kind: StructureKind.Interface, name: `${P}ProviderOptions`, isExported: true,
       docs: [`What ${provider.title} needs besides the common fields.`],
       properties: options.map(([name, option]) => ({
@@ -78,7 +82,8 @@ function shimObject(checked: CheckedMapping, credentialFields: string[], P: stri
   provider: ${tsString(provider.id)},
   deduplicates: ${mapping.idempotency.deduplicates},
   credentialFields: ${literal(credentialFields)},
-  rules: ${literal(rules)},
+  rules: ${literal(rules)},${Object.keys(checked.passThroughConstraints).length === 0 ? '' : `
+  check: (input) => checkConstraints(input as unknown as Record<string, unknown>, ${literal(checked.passThroughConstraints)}, ${tsString(provider.id)}),`}
   errors: [
     ${errors.join(',\n    ')},
   ],

@@ -63,6 +63,7 @@ const RUNTIME_MODULES: Readonly<Record<string, string>> = {
   epochSecondsToIso: 'epoch', epochMillisToIso: 'epoch',
   naiveUtcDateTimeToIso: 'date-naive', isoToIso: 'date-iso',
   upperCase: 'text', lowerCase: 'text', mapEnum: 'text',
+  checkConstraints: 'constraints',
 };
 
 function runtimeFunction(name: string): string {

@@ -26,6 +26,8 @@ export interface Shim<Client, Credentials, Input, Raw> {
   deduplicates: boolean;
   credentialFields: readonly string[];
   rules: InputRules;
+  /** Spec limits on pass-through fields (generated from the spec when it has some). */
+  check?(input: Input): void;
   errors: readonly ErrorRule[];
   createClient(options: { credentials: Credentials; baseUrl?: string; fetch?: (input: Request) => Promise<Response> }): Client;
   send(client: Client, input: Input, idempotencyKey: string, init: SendInit): Promise<unknown>;
@@ -50,7 +52,7 @@ export function createRefundsEngine<Client, Credentials, Input, Raw>(
   const { provider } = options;
   let ready: Promise<{ shim: Shim<Client, Credentials, Input, Raw>; client: Client; secrets: string[] }> | undefined;
   const prepare = () => (ready ??= loadShim().then((shim) => {
-    const secrets = checkCredentials(options.credentials, shim.credentialFields, provider);
+    const secrets = secretForms(checkCredentials(options.credentials, shim.credentialFields, provider));
     const client = shim.createClient({
       credentials: options.credentials,
       ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
@@ -62,6 +64,7 @@ export function createRefundsEngine<Client, Credentials, Input, Raw>(
   async function create(input: Input, callOptions: CreateOptions = {}): Promise<Refund<string, Raw>> {
     const { shim, client, secrets } = await prepare();
     validateInput(input, shim.rules, provider);
+    shim.check?.(input);
     const key = (input as { idempotencyKey?: string }).idempotencyKey ?? newIdempotencyKey();
     const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
     const result = await sendWithRetries(async (signal) => {
@@ -95,16 +98,21 @@ function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result:
   const fail = (code: RefundErrorCode, message: string, raw?: unknown) =>
     createRefundError({ code, provider, httpStatus: status, message, ...(raw === undefined ? {} : { raw }) }, secrets);
 
+  // A body that echoes a credential is scrubbed before anything reads, quotes or cuts it, so no
+  // fragment of a secret can survive in a message, in raw, or in the refund.
+  const tainted = mayContain(result.bodyText, secrets);
+  const text = tainted ? scrubSecrets(result.bodyText, secrets) : result.bodyText;
   let body: unknown;
-  if (result.bodyText.trim() !== '') {
+  if (text.trim() !== '') {
     try {
       body = JSON.parse(result.bodyText);
     } catch {
       const authFailure = status === 401 || status === 403;
       throw fail(authFailure ? 'authentication_failed' : 'unexpected_response',
         `${provider} answered HTTP ${status} with a body that is not JSON${authFailure ? ' (authentication failed)' : ''}`,
-        result.bodyText.slice(0, 2000));
+        text.slice(0, 2000));
     }
+    if (tainted) body = scrubSecrets(body, secrets);
   }
   let refund: Refund<string, Raw> | undefined;
   try {
@@ -115,8 +123,7 @@ function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result:
     }
     throw error;
   }
-  // Scrubbing copies the whole refund; skip it when no secret can be inside (the usual case).
-  if (refund !== undefined) return mayContain(result.bodyText, secrets) ? scrubSecrets(refund, secrets) : refund;
+  if (refund !== undefined) return tainted ? scrubSecrets(refund, secrets) : refund;
   const rule = shim.errors.find((r) => r.status === status && matches(r.when, body));
   const detail = rule?.message === undefined ? undefined : at(body, rule.message);
   const said = typeof detail === 'string' && detail !== '' ? `: ${detail}` : '';
@@ -124,6 +131,20 @@ function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result:
   if (status === 401 || status === 403) throw fail('authentication_failed', `${provider} rejected the credentials (HTTP ${status})`, body);
   if (status >= 400 && status < 500) throw fail('invalid_request', `${provider} refused the request with HTTP ${status}`, body);
   throw fail('unexpected_response', `${provider} answered HTTP ${status}, which its mapping does not describe`, body);
+}
+
+/**
+ * Credentials also travel encoded: HTTP basic sends base64("user:password"). Every such pairing of
+ * the credential values is a secret too, so an echoed Authorization header is scrubbed as well.
+ */
+function secretForms(values: readonly string[]): string[] {
+  const forms = new Set(values);
+  const utf8Base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+  for (const user of values) {
+    forms.add(utf8Base64(`${user}:`));
+    for (const password of values) if (password !== user) forms.add(utf8Base64(`${user}:${password}`));
+  }
+  return [...forms];
 }
 
 /**

@@ -3,7 +3,7 @@
  * provider that does not de-duplicate by idempotency key is never sent again,
  * because a second refund is real money.
  */
-import { createRefundError, describeError, type RefundError } from './errors.js';
+import { createRefundError, describeError, scrubSecrets, type RefundError } from './errors.js';
 
 export interface AttemptResult {
   status: number;
@@ -154,6 +154,10 @@ function mayResend(failure: Failure, deduplicates: boolean): boolean {
 }
 
 /** The body as parsed JSON, or undefined when it is not JSON. */
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
 function json(text: string): { value: unknown } | undefined {
   try {
     return { value: JSON.parse(text) as unknown };
@@ -194,7 +198,8 @@ function toRefundError(failure: Failure, attempts: number, options: SendOptions,
       // The facade contract (DESIGN.md) marks 429 and 5xx as transient. For a provider that does not
       // de-duplicate, the README warns that a caller's own retry after a 5xx may refund twice.
       retryable: true,
-      raw: parsed !== undefined ? parsed.value : bodyText.length > 1000 ? `${bodyText.slice(0, 1000)}…` : bodyText,
+      // Scrubbed before it is cut, so a secret straddling the cut cannot leave a fragment behind.
+      raw: parsed !== undefined ? parsed.value : truncate(scrubSecrets(bodyText, secrets), 1000),
       message: rateLimited
         ? `${provider} rate-limited the request with HTTP 429 ${tried}`
         : documented

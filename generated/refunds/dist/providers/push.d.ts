@@ -6,9 +6,8 @@ type Response200 = Operation["responses"][200]["content"]["application/json"];
 type Response401 = Operation["responses"][401]["content"]["application/json"];
 /** The Push response body a refund was read from. */
 export type PushRaw = Response200 | Response401;
-/** What Push needs besides the common fields. */
-export interface PushProviderOptions {
-}
+/** Push takes no provider options (an empty interface would accept anything). */
+export type PushProviderOptions = Record<string, never>;
 /** refunds.create input for Push. */
 export interface PushCreateRefundInput extends CreateRefundBase {
     /** Integer minor units; omit for a full refund. */

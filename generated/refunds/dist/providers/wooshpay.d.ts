@@ -5,9 +5,8 @@ type Operation = paths["/v1/refunds"]["post"];
 type Response200 = Operation["responses"][200]["content"]["application/json"];
 /** The WooshPay response body a refund was read from. */
 export type WooshpayRaw = Response200;
-/** What WooshPay needs besides the common fields. */
-export interface WooshpayProviderOptions {
-}
+/** WooshPay takes no provider options (an empty interface would accept anything). */
+export type WooshpayProviderOptions = Record<string, never>;
 /** refunds.create input for WooshPay. */
 export interface WooshpayCreateRefundInput extends CreateRefundBase {
     /** Integer minor units; omit for a full refund. */

@@ -5,9 +5,8 @@ type Operation = paths["/payments/merchant/refund"]["post"];
 type Response200 = Operation["responses"][200]["content"]["application/json"];
 /** The xPay response body a refund was read from. */
 export type XpayRaw = Response200;
-/** What xPay needs besides the common fields. */
-export interface XpayProviderOptions {
-}
+/** xPay takes no provider options (an empty interface would accept anything). */
+export type XpayProviderOptions = Record<string, never>;
 /** refunds.create input for xPay. */
 export interface XpayCreateRefundInput extends CreateRefundBase {
     /** Integer minor units; omit for a full refund. */

@@ -36,6 +36,8 @@ export interface Shim<Client, Credentials, Input, Raw> {
     deduplicates: boolean;
     credentialFields: readonly string[];
     rules: InputRules;
+    /** Spec limits on pass-through fields (generated from the spec when it has some). */
+    check?(input: Input): void;
     errors: readonly ErrorRule[];
     createClient(options: {
         credentials: Credentials;

@@ -5,7 +5,7 @@ export function createRefundsEngine(options, loadShim) {
     const { provider } = options;
     let ready;
     const prepare = () => (ready ??= loadShim().then((shim) => {
-        const secrets = checkCredentials(options.credentials, shim.credentialFields, provider);
+        const secrets = secretForms(checkCredentials(options.credentials, shim.credentialFields, provider));
         const client = shim.createClient({
             credentials: options.credentials,
             ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
@@ -16,6 +16,7 @@ export function createRefundsEngine(options, loadShim) {
     async function create(input, callOptions = {}) {
         const { shim, client, secrets } = await prepare();
         validateInput(input, shim.rules, provider);
+        shim.check?.(input);
         const key = input.idempotencyKey ?? newIdempotencyKey();
         const baseFetch = options.fetch ?? ((request) => globalThis.fetch(request));
         const result = await sendWithRetries(async (signal) => {
@@ -45,15 +46,21 @@ function interpret(shim, result, input, secrets) {
     const { provider } = shim;
     const { status } = result;
     const fail = (code, message, raw) => createRefundError({ code, provider, httpStatus: status, message, ...(raw === undefined ? {} : { raw }) }, secrets);
+    // A body that echoes a credential is scrubbed before anything reads, quotes or cuts it, so no
+    // fragment of a secret can survive in a message, in raw, or in the refund.
+    const tainted = mayContain(result.bodyText, secrets);
+    const text = tainted ? scrubSecrets(result.bodyText, secrets) : result.bodyText;
     let body;
-    if (result.bodyText.trim() !== '') {
+    if (text.trim() !== '') {
         try {
             body = JSON.parse(result.bodyText);
         }
         catch {
             const authFailure = status === 401 || status === 403;
-            throw fail(authFailure ? 'authentication_failed' : 'unexpected_response', `${provider} answered HTTP ${status} with a body that is not JSON${authFailure ? ' (authentication failed)' : ''}`, result.bodyText.slice(0, 2000));
+            throw fail(authFailure ? 'authentication_failed' : 'unexpected_response', `${provider} answered HTTP ${status} with a body that is not JSON${authFailure ? ' (authentication failed)' : ''}`, text.slice(0, 2000));
         }
+        if (tainted)
+            body = scrubSecrets(body, secrets);
     }
     let refund;
     try {
@@ -65,9 +72,8 @@ function interpret(shim, result, input, secrets) {
         }
         throw error;
     }
-    // Scrubbing copies the whole refund; skip it when no secret can be inside (the usual case).
     if (refund !== undefined)
-        return mayContain(result.bodyText, secrets) ? scrubSecrets(refund, secrets) : refund;
+        return tainted ? scrubSecrets(refund, secrets) : refund;
     const rule = shim.errors.find((r) => r.status === status && matches(r.when, body));
     const detail = rule?.message === undefined ? undefined : at(body, rule.message);
     const said = typeof detail === 'string' && detail !== '' ? `: ${detail}` : '';
@@ -78,6 +84,21 @@ function interpret(shim, result, input, secrets) {
     if (status >= 400 && status < 500)
         throw fail('invalid_request', `${provider} refused the request with HTTP ${status}`, body);
     throw fail('unexpected_response', `${provider} answered HTTP ${status}, which its mapping does not describe`, body);
+}
+/**
+ * Credentials also travel encoded: HTTP basic sends base64("user:password"). Every such pairing of
+ * the credential values is a secret too, so an echoed Authorization header is scrubbed as well.
+ */
+function secretForms(values) {
+    const forms = new Set(values);
+    const utf8Base64 = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+    for (const user of values) {
+        forms.add(utf8Base64(`${user}:`));
+        for (const password of values)
+            if (password !== user)
+                forms.add(utf8Base64(`${user}:${password}`));
+    }
+    return [...forms];
 }
 /**
  * The forms scrubSecrets removes: the secret itself and its percent-encoding. A secret JSON would

@@ -3,7 +3,7 @@
  * provider that does not de-duplicate by idempotency key is never sent again,
  * because a second refund is real money.
  */
-import { createRefundError, describeError } from './errors.js';
+import { createRefundError, describeError, scrubSecrets } from './errors.js';
 /** One key per logical create; the attempt callback closes over it so every retry reuses it. */
 export function newIdempotencyKey() {
     return globalThis.crypto.randomUUID();
@@ -116,6 +116,9 @@ function mayResend(failure, deduplicates) {
     return failure.kind === 'network' && failure.notSent;
 }
 /** The body as parsed JSON, or undefined when it is not JSON. */
+function truncate(text, length) {
+    return text.length > length ? `${text.slice(0, length)}…` : text;
+}
 function json(text) {
     try {
         return { value: JSON.parse(text) };
@@ -154,7 +157,8 @@ function toRefundError(failure, attempts, options, timeoutMs, note = '') {
         // The facade contract (DESIGN.md) marks 429 and 5xx as transient. For a provider that does not
         // de-duplicate, the README warns that a caller's own retry after a 5xx may refund twice.
         retryable: true,
-        raw: parsed !== undefined ? parsed.value : bodyText.length > 1000 ? `${bodyText.slice(0, 1000)}…` : bodyText,
+        // Scrubbed before it is cut, so a secret straddling the cut cannot leave a fragment behind.
+        raw: parsed !== undefined ? parsed.value : truncate(scrubSecrets(bodyText, secrets), 1000),
         message: rateLimited
             ? `${provider} rate-limited the request with HTTP 429 ${tried}`
             : documented

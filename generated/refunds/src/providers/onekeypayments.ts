@@ -5,6 +5,7 @@ import { createOnekeypaymentsClient, type OnekeypaymentsClient, type Onekeypayme
 import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 import * as read from "../runtime/read.js";
+import { checkConstraints } from "../runtime/constraints.js";
 import { naiveUtcDateTimeToIso } from "../runtime/date-naive.js";
 import { majorAmount } from "../runtime/decimal.js";
 import { minorToMajorNumber } from "../runtime/major.js";
@@ -40,6 +41,7 @@ export const shim: Shim<OnekeypaymentsClient, OnekeypaymentsCredentials, Onekeyp
   deduplicates: true,
   credentialFields: ["login", "secretKey"],
   rules: { "amount": "optional", "maxFractionDigits": 2, "paymentId": { "pattern": "^[0-9]{1,15}$", "hint": "the onekeypayments deposit_id, digits only" }, "idempotencyKey": {}, "providerOptions": { "invoiceId": { "type": "string", "required": true }, "bankAccount": { "type": "object", "required": false }, "notificationUrl": { "type": "string", "required": false }, "comments": { "type": "string", "required": false } } },
+  check: (input) => checkConstraints(input as unknown as Record<string, unknown>, { "providerOptions.invoiceId": { "maxLength": 128 }, "providerOptions.bankAccount": { "required": ["beneficiary", "bank_code", "account_number", "account_type"], "properties": { "account_number": { "maxLength": 45 }, "account_type": { "maxLength": 45, "enum": ["SAVING", "CHECKING", "VISTA", "MASTER", "SAVING_SET", "CHECKING_SET", "DEFAULT"] }, "bank_code": { "maxLength": 5 }, "beneficiary": { "maxLength": 255 }, "branch": { "maxLength": 45 }, "document": { "maxLength": 30 }, "document_type": { "maxLength": 10 } } }, "providerOptions.notificationUrl": { "maxLength": 2048, "format": "uri" }, "providerOptions.comments": { "maxLength": 200 } }, "onekeypayments"),
   errors: [
     { status: 401, code: "authentication_failed", message: ["description"] },
     { status: 400, code: "amount_exceeds_refundable", when: { equals: { path: ["type"], value: "INVALID_AMOUNT" } }, message: ["description"] },

@@ -13,10 +13,8 @@ type RequestBody = NonNullable<Operation["requestBody"]>["content"]["application
 type Response200 = Operation["responses"][200]["content"]["application/json"];
 /** The WooshPay response body a refund was read from. */
 export type WooshpayRaw = Response200;
-
-/** What WooshPay needs besides the common fields. */
-export interface WooshpayProviderOptions {
-}
+/** WooshPay takes no provider options (an empty interface would accept anything). */
+export type WooshpayProviderOptions = Record<string, never>;
 
 /** refunds.create input for WooshPay. */
 export interface WooshpayCreateRefundInput extends CreateRefundBase {

@@ -12,10 +12,8 @@ type RequestBody = NonNullable<Operation["requestBody"]>["content"]["application
 type Response200 = Operation["responses"][200]["content"]["application/json"];
 /** The xPay response body a refund was read from. */
 export type XpayRaw = Response200;
-
-/** What xPay needs besides the common fields. */
-export interface XpayProviderOptions {
-}
+/** xPay takes no provider options (an empty interface would accept anything). */
+export type XpayProviderOptions = Record<string, never>;
 
 /** refunds.create input for xPay. */
 export interface XpayCreateRefundInput extends CreateRefundBase {
