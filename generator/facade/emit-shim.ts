@@ -5,7 +5,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import { pascalCase, tsString, jsdocText } from '../text/escape.js';
-import type { CheckedMapping } from './check.js';
+import type { CheckedMapping, Constraint } from './check.js';
 import { amountReader, bodyPathLiteral, conditionExpression, literal, requestExpression, responseExpression, responseSource, runtimeImports } from './expressions.js';
 import type { Mapping, RefundMapping } from './mapping.js';
 
@@ -63,6 +63,27 @@ export function shimStructure(checked: CheckedMapping): SourceFileStructure {
   return { kind: StructureKind.SourceFile, statements };
 }
 
+/**
+ * `{ "providerOptions.x": c }` → `{ providerOptions: { properties: { x: c } } }`, the nested form the
+ * runtime's checkConstraints walks (it names fields by the same dotted paths).
+ */
+function nestConstraints(flat: Readonly<Record<string, Constraint>>): Record<string, Constraint> {
+  const nested: Record<string, Constraint> = {};
+  for (const [path, constraint] of Object.entries(flat)) {
+    const names = path.split('.');
+    let level = nested;
+    for (const name of names.slice(0, -1)) {
+      const parent = (level[name] ??= {});
+      level = (parent.properties ??= {});
+    }
+    const last = names[names.length - 1]!;
+    const earlier = level[last];
+    level[last] = { ...earlier, ...constraint };
+    if (earlier?.properties !== undefined && constraint.properties !== undefined) level[last].properties = { ...earlier.properties, ...constraint.properties };
+  }
+  return nested;
+}
+
 function shimObject(checked: CheckedMapping, credentialFields: string[], P: string): string {
   const { mapping, provider } = checked;
   const rules = {
@@ -83,7 +104,7 @@ function shimObject(checked: CheckedMapping, credentialFields: string[], P: stri
   deduplicates: ${mapping.idempotency.deduplicates},
   credentialFields: ${literal(credentialFields)},
   rules: ${literal(rules)},${Object.keys(checked.passThroughConstraints).length === 0 ? '' : `
-  check: (input) => checkConstraints(input as unknown as Record<string, unknown>, ${literal(checked.passThroughConstraints)}, ${tsString(provider.id)}),`}
+  check: (input) => checkConstraints(input as unknown as Record<string, unknown>, ${literal(nestConstraints(checked.passThroughConstraints))}, ${tsString(provider.id)}),`}
   errors: [
     ${errors.join(',\n    ')},
   ],

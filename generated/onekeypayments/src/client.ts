@@ -57,25 +57,21 @@ function authenticate(options: OnekeypaymentsClientOptions): Middleware {
   const login = options.credentials.login;
   const prefix = options.signaturePrefix ?? DEFAULT_SIGNATURE_PREFIX;
   const now = options.now ?? (() => new Date());
-  const key = importKey(options.credentials.secretKey);
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const { subtle } = crypto;
+  const key = subtle.importKey('raw', utf8(options.credentials.secretKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return {
     async onRequest({ request }) {
       const date = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
       const body = request.body === null ? '' : await request.clone().text();
-      const signature = await hmacHex(await key, date + login + body);
-      request.headers.set("X-Date", date);
-      request.headers.set("X-Login", login);
-      request.headers.set("Authorization", `${prefix} ${signature}`);
+      const mac = new Uint8Array(await subtle.sign('HMAC', await key, utf8(date + login + body)));
+      // Lower-case hex, two digits a byte.
+      const hex = Array.from(mac, (byte) => (byte + 256).toString(16).slice(1)).join('');
+      const { headers } = request;
+      headers.set("X-Date", date);
+      headers.set("X-Login", login);
+      headers.set("Authorization", `${prefix} ${hex}`);
       return request;
     },
   };
-}
-
-function importKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-}
-
-async function hmacHex(key: CryptoKey, message: string): Promise<string> {
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
-  return Array.from(mac, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -14,20 +14,15 @@ export function isoFromMillis(millis: number, input: unknown): string {
  * when a part is out of range (Feb 30, hour 24, second 60).
  */
 export function utcMillis(parts: readonly (string | undefined)[], text: string): number {
-  const [year, month, day, hour, minute, second] = parts.slice(0, 6).map(Number) as number[];
+  const [year, month, day, hour, minute, second] = parts.slice(0, 6).map(Number) as [number, number, number, number, number, number];
   // ".5" → 500, ".123456" → 123 (truncated: sub-millisecond precision is not representable).
   const millis = Number((parts[6] ?? '.').slice(1, 4).padEnd(3, '0'));
   const date = new Date(0);
   // setUTCFullYear avoids Date.UTC's 0–99 → 1900s year mapping.
-  date.setUTCFullYear(year!, month! - 1, day);
-  date.setUTCHours(hour!, minute, second, millis);
-  const valid =
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month! - 1 &&
-    date.getUTCDate() === day &&
-    date.getUTCHours() === hour &&
-    date.getUTCMinutes() === minute &&
-    date.getUTCSeconds() === second;
-  if (!valid) throw new TransformError(`${quote(text)} is not a real date and time`);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millis);
+  // An out-of-range part rolls over into the next one, so reading the parts back tells.
+  const back = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()];
+  if (back.join() !== [year, month, day, hour, minute, second].join()) throw new TransformError(`${quote(text)} is not a real date and time`);
   return date.getTime();
 }

@@ -7,5 +7,5 @@ export interface Constraint {
     required?: readonly string[];
     properties?: Readonly<Record<string, Constraint>>;
 }
-/** Checks each input path (`reference`, `providerOptions.bankAccount`, …) that is present. */
+/** Checks each constrained input field (`reference`, `providerOptions.bankAccount`, …) that is present. */
 export declare function checkConstraints(input: Record<string, unknown>, constraints: Readonly<Record<string, Constraint>>, provider: string): void;

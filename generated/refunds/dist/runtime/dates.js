@@ -20,13 +20,9 @@ export function utcMillis(parts, text) {
     // setUTCFullYear avoids Date.UTC's 0–99 → 1900s year mapping.
     date.setUTCFullYear(year, month - 1, day);
     date.setUTCHours(hour, minute, second, millis);
-    const valid = date.getUTCFullYear() === year &&
-        date.getUTCMonth() === month - 1 &&
-        date.getUTCDate() === day &&
-        date.getUTCHours() === hour &&
-        date.getUTCMinutes() === minute &&
-        date.getUTCSeconds() === second;
-    if (!valid)
+    // An out-of-range part rolls over into the next one, so reading the parts back tells.
+    const back = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()];
+    if (back.join() !== [year, month, day, hour, minute, second].join())
         throw new TransformError(`${quote(text)} is not a real date and time`);
     return date.getTime();
 }

@@ -13,35 +13,29 @@ const DECIMAL_PATTERN = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
  */
 export function majorDecimalToMinor(decimal, currency) {
     const exponent = requireExponent(currency);
+    const fail = (problem) => {
+        throw new MoneyFormatError(`${quote(decimal)} ${problem}`);
+    };
     if (typeof decimal === 'number' && !Number.isFinite(decimal)) {
         throw new MoneyFormatError(`amount must be a finite number, got ${decimal}`);
     }
-    const text = typeof decimal === 'number' ? String(decimal) : decimal;
-    const match = typeof text === 'string' ? DECIMAL_PATTERN.exec(text) : null;
+    const match = typeof decimal === 'number' || typeof decimal === 'string' ? DECIMAL_PATTERN.exec(String(decimal)) : null;
     if (match === null)
-        throw new MoneyFormatError(`${quote(decimal)} is not a decimal number`);
-    const [, sign = '', integerPart = '', fractionPart = '', exponentPart = '0'] = match;
+        return fail('is not a decimal number');
+    const [, sign, integerPart = '', fractionPart = '', exponentPart = '0'] = match;
     const shift = Number(exponentPart);
     // Bounded so "1e999999" cannot build a huge string; real amounts are far inside.
-    if (!Number.isSafeInteger(shift) || Math.abs(shift) > 400) {
-        throw new MoneyFormatError(`${quote(decimal)} has an out-of-range exponent`);
-    }
-    // Move the decimal point `shift` places within the digit string: pad with zeros on both sides
-    // so the point always falls inside, then cut.
-    const pointAt = integerPart.length + shift;
-    const allDigits = '0'.repeat(Math.max(0, -pointAt)) + integerPart + fractionPart;
-    const padded = allDigits.padEnd(Math.max(0, pointAt), '0');
-    const cut = Math.max(0, pointAt);
-    const whole = padded.slice(0, cut) || '0';
-    const fraction = padded.slice(cut).replace(/0+$/, '');
-    if (fraction.length > exponent) {
-        throw new MoneyFormatError(`${quote(decimal)} has more fraction digits than ${currency} allows (${exponent})`);
-    }
-    const minorDigits = (whole + fraction.padEnd(exponent, '0')).replace(/^0+(?=\d)/, '');
-    if (minorDigits.length > 16) {
-        throw new MoneyFormatError(`${quote(decimal)} ${currency} is outside the safe integer range`);
-    }
-    return digitStringToMinor(sign + minorDigits);
+    if (Math.abs(shift) > 400)
+        fail('has an out-of-range exponent');
+    // The digits with the point moved to minor units: what falls behind `point` must be zeros.
+    const digits = integerPart + fractionPart;
+    const point = Math.max(0, integerPart.length + shift + exponent);
+    if (/[1-9]/.test(digits.slice(point)))
+        fail(`has more fraction digits than ${currency} allows (${exponent})`);
+    const minorDigits = digits.slice(0, point).padEnd(point, '0').replace(/^0+/, '');
+    if (minorDigits.length > 16)
+        fail(`${currency} is outside the safe integer range`);
+    return digitStringToMinor(sign + (minorDigits || '0'));
 }
 /** Provider major-unit amount ("14.50" or 14.5) → minor units; same as majorDecimalToMinor. */
 export function majorToMinor(decimal, currency) {

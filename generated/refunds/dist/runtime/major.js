@@ -8,10 +8,9 @@ export function minorToMajorDecimal(value, currency) {
     const digits = minorToDigitString(value);
     if (exponent === 0)
         return digits;
-    const negative = digits.startsWith('-');
-    const padded = (negative ? digits.slice(1) : digits).padStart(exponent + 1, '0');
-    const cut = padded.length - exponent;
-    return `${negative ? '-' : ''}${padded.slice(0, cut)}.${padded.slice(cut)}`;
+    const sign = value < 0 ? '-' : '';
+    const padded = digits.slice(sign.length).padStart(exponent + 1, '0');
+    return `${sign}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
 }
 /**
  * 1450 USD → 14.5 as a JS number, for providers whose JSON wants a number.
