@@ -40,6 +40,7 @@ export function loadProjectConfig(root: string, configFile = PROVIDERS_FILE): Pr
   const validate = providersValidator();
   if (!validate(raw)) throw configError(configFile, validate.errors?.[0]);
   const entries = Object.entries((raw as { providers: Record<string, Omit<ProviderConfig, 'id'>> }).providers);
+  for (const [id, entry] of entries) checkAuthFields(configFile, id, entry.auth);
   const providers = entries
     .map(([id, entry]) => ({ id, ...entry, rules: entry.rules ?? [] }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -61,6 +62,19 @@ export function selectProviders(config: ProjectConfig, ids: readonly string[]): 
 /** Paths in messages and output are relative to the project root: never absolute, so output is portable. */
 export function displayPath(root: string, absolute: string): string {
   return relative(root, absolute).split('\\').join('/');
+}
+
+/** The auth fields name credentials (`token: apiKey`); each must be one the provider declares. */
+function checkAuthFields(file: string, id: string, auth: AuthConfig): void {
+  if (auth.kind === 'none') return;
+  const declared = Object.keys(auth.credentials);
+  const named = Object.entries(auth).filter(([key]) => ['token', 'username', 'password', 'login', 'secret'].includes(key));
+  for (const [key, value] of named) {
+    if (!declared.includes(value as string)) {
+      throw new PaykitError(file, `/providers/${id}/auth/${key}`, `names the credential "${String(value)}", which auth.credentials does not declare`,
+        `use one of: ${declared.join(', ')}`);
+    }
+  }
 }
 
 let compiled: ReturnType<Ajv['compile']> | undefined;

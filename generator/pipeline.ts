@@ -40,12 +40,12 @@ export async function prepareSpecs(project: ProjectConfig, provider: ProviderCon
   const specPath = join(project.root, provider.spec);
   const guard = guardStage(project.root, provider.spec);
   const loaded = await guard('loading', () => loadSpec(specPath, provider.spec, display, lintConfig));
-  const vendorProblems = await guard('redocly lint', () => lintText(loaded.text, specPath, lintConfig));
+  const vendorProblems = await guard('redocly lint', () => lintText(loaded.text, specPath, lintConfig, loaded.document));
   const overlay = provider.overlay === undefined ? undefined : readDataFile(join(project.root, provider.overlay), provider.overlay);
   const normalized = normalizeSpec(loaded.document, provider, overlay, project.configFile);
   const normalizedYaml = stringify(normalized, { lineWidth: 0, aliasDuplicateObjects: false });
   const outPath = `generated/${provider.id}/openapi.yaml`;
-  const remaining = await guard('redocly lint of the normalized spec', () => lintText(normalizedYaml, join(project.root, outPath), lintConfig));
+  const remaining = await guard('redocly lint of the normalized spec', () => lintText(normalizedYaml, join(project.root, outPath), lintConfig, normalized));
   const first = remaining[0];
   if (first !== undefined) {
     const fixIn = provider.overlay ?? `an overlay for ${provider.id} in specs/overlays/`;

@@ -64,7 +64,8 @@ export function buildDist(sources: ReadonlyMap<string, string>): Map<string, str
   if (problem !== undefined) {
     const path = problem.file?.fileName.slice(1) ?? 'src';
     const message = ts.flattenDiagnosticMessageText(problem.messageText, ' ');
-    throw new Error(`internal: declarations for ${path} need an explicit type (${message})`);
+    const line = problem.file !== undefined && problem.start !== undefined ? `:${problem.file.getLineAndCharacterOfPosition(problem.start).line + 1}` : '';
+    throw new Error(`internal: declarations for ${path}${line} need an explicit type (${message})`);
   }
   for (const name of inputs.keys()) {
     const stem = 'dist/' + name.slice('/src/'.length, -'.ts'.length);

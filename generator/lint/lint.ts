@@ -27,26 +27,14 @@ export function loadLintConfig(root: string): Promise<Config> {
 }
 
 /**
- * Texts whose data the loader already has (a spec file it parsed, or the bundle it serialized), so
- * lintText does not parse them a second time. One entry at a time: the loader hands over, lint takes.
+ * `text` is YAML or JSON; `absoluteRef` only names the document inside redocly. Pass `parsed` when
+ * the caller already holds exactly what `text` parses to: linting only reads it, and the text is
+ * kept for locations, so nothing is parsed twice.
  */
-let handedOver: { text: string; parsed: unknown } | undefined;
-
-/** Called by the loader: `parsed` is exactly what `text` parses to (paykit's parser, YAML 1.2 core). */
-export function rememberParsed(text: string, parsed: unknown): void {
-  handedOver = { text, parsed };
-}
-
-/** `text` is YAML or JSON; `absoluteRef` only names the document inside redocly. */
-export async function lintText(text: string, absoluteRef: string, config: Config): Promise<LintProblem[]> {
-  let document: Document;
-  if (handedOver !== undefined && handedOver.text === text) {
-    // Linting only reads the document; the source text is kept for locations.
-    document = { source: new Source(absoluteRef, text), parsed: handedOver.parsed };
-    handedOver = undefined;
-  } else {
-    document = makeDocumentFromString(text, absoluteRef);
-  }
+export async function lintText(text: string, absoluteRef: string, config: Config, parsed?: unknown): Promise<LintProblem[]> {
+  const document: Document = parsed === undefined
+    ? makeDocumentFromString(text, absoluteRef)
+    : { source: new Source(absoluteRef, text), parsed };
   const problems = await lintDocument({ document, config, externalRefResolver: new BaseResolver(config.resolve) });
   return problems
     .filter((p) => !p.ignored)

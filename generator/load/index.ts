@@ -2,14 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { bundle, type Config } from '@redocly/openapi-core';
 import { PaykitError } from '../errors.js';
-import { rememberParsed } from '../lint/lint.js';
 import type { OpenApiDocument } from '../normalize/types.js';
 import { isRecord } from '../normalize/types.js';
 import { loadSpecFiles } from './refs.js';
 
 export interface LoadedSpec {
   document: OpenApiDocument;
-  /** The text redocly lints: the file itself for one-file specs, the bundle otherwise. */
+  /** The text redocly lints: the file itself for one-file specs, the bundle otherwise. `document` is what it parses to. */
   text: string;
 }
 
@@ -19,14 +18,12 @@ export async function loadSpec(absolutePath: string, displayPath: string, displa
   checkIsOpenApi(entry, displayPath);
   if (!files.hasExternalRefs) {
     const text = readFileSync(absolutePath, 'utf8');
-    rememberParsed(text, entry);
     return { document: entry as OpenApiDocument, text };
   }
   // Every file and reference was checked above, so the bundler only reads files inside the spec folder.
   const result = await bundle({ ref: absolutePath, config: lintConfig, dereference: false });
   const document = result.bundle.parsed as OpenApiDocument;
   const text = JSON.stringify(document);
-  rememberParsed(text, document);
   return { document, text };
 }
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { PaykitError, oneLine } from '../errors.js';
+import { PaykitError, joinPointer, oneLine } from '../errors.js';
 
 /** Enough for any real spec; an alias bomb needs thousands. */
 export const MAX_ALIAS_COUNT = 100;
@@ -38,7 +38,45 @@ export function decodeUtf8(bytes: Uint8Array, displayPath: string): string {
   }
 }
 
+/**
+ * redocly and openapi-typescript parse with js-yaml, which stops at 100 levels of nesting; paykit
+ * refuses deeper documents itself, with the place, instead of failing inside a library.
+ */
+export const MAX_DEPTH = 100;
+
 export function parseDataText(text: string, displayPath: string): unknown {
+  let value: unknown;
+  try {
+    value = parseUnchecked(text, displayPath);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw tooDeep(displayPath, undefined);
+  }
+  const deepest = pathDeeperThan(value, MAX_DEPTH);
+  if (deepest !== undefined) throw tooDeep(displayPath, joinPointer(deepest));
+  return value;
+}
+
+function tooDeep(displayPath: string, pointer: string | undefined): PaykitError {
+  return new PaykitError(displayPath, pointer, `nests deeper than ${MAX_DEPTH} levels`,
+    'flatten the structure with named components and $refs');
+}
+
+/** The first path longer than `limit`, found without recursion (so the check itself cannot overflow). */
+function pathDeeperThan(root: unknown, limit: number): (string | number)[] | undefined {
+  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (path.length > limit) return path.slice(0, limit + 1);
+    for (const [key, child] of Object.entries(node)) {
+      if (child !== null && typeof child === 'object') stack.push({ node: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
+    }
+  }
+  return undefined;
+}
+
+function parseUnchecked(text: string, displayPath: string): unknown {
   const json = parseStrictJson(text);
   if (json !== NOT_JSON) return json;
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, version: '1.2', merge: false });

@@ -19,6 +19,9 @@ interface RefSite { file: string; pointer: string; ref: string; node: Record<str
 const URL_LIKE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 export function loadSpecFiles(entryPath: string, display: (absolute: string) => string): SpecFiles {
+  if (!existsSync(entryPath)) {
+    throw new PaykitError(display(entryPath), undefined, 'file not found', 'check the spec path in specs/providers.yaml');
+  }
   const root = realpathSync(dirname(entryPath));
   const documents = new Map<string, unknown>();
   const pending = [realpathSync(entryPath)];
@@ -34,7 +37,10 @@ export function loadSpecFiles(entryPath: string, display: (absolute: string) => 
     const first = sites.length;
     collectRefs(parsed, (pointer, ref, node) => sites.push({ file, pointer, ref, node }));
     for (let i = first; i < sites.length; i++) {
-      const target = targetFile(sites[i]!, root, display, real);
+      const site = sites[i]!;
+      const target = targetFile(site, root, display, real);
+      // `spec.yaml#/x` inside spec.yaml is `#/x`: written that way, the document stays one file.
+      if (target === file && splitRef(site.ref)[0] !== '') site.ref = site.node.$ref = `#${splitRef(site.ref)[1]}`;
       if (target !== file) {
         hasExternalRefs = true;
         if (!documents.has(target)) pending.push(target);
@@ -120,7 +126,13 @@ function targetFile(site: RefSite, root: string, display: (absolute: string) => 
   }
   const [filePart] = splitRef(site.ref);
   if (filePart === '') return site.file;
-  const lexical = resolve(dirname(site.file), decodeURI(filePart));
+  let decoded: string;
+  try {
+    decoded = decodeURI(filePart);
+  } catch {
+    throw new PaykitError(where, site.pointer, `$ref "${site.ref}" has malformed percent-encoding`, 'fix the %-escapes in the path');
+  }
+  const lexical = resolve(dirname(site.file), decoded);
   if (!isInside(lexical, root)) {
     throw new PaykitError(where, site.pointer, `$ref "${site.ref}" leaves the spec folder`,
       'copy the referenced file next to the spec and reference it from there');
@@ -139,7 +151,7 @@ function targetFile(site: RefSite, root: string, display: (absolute: string) => 
 function checkTarget(site: RefSite, documents: Map<string, unknown>, root: string, display: (absolute: string) => string, real: RealPaths): void {
   const where = display(site.file);
   const [filePart, fragment] = splitRef(site.ref);
-  const file = filePart === '' ? site.file : real.get(resolve(dirname(site.file), decodeURI(filePart)))!;
+  const file = filePart === '' ? site.file : real.get(resolve(dirname(site.file), decodeLoosely(filePart)))!;
   const target = resolvePointer(documents.get(file), fragment);
   if (target === undefined) {
     throw new PaykitError(where, site.pointer, `$ref "${site.ref}" points at nothing`,
@@ -159,10 +171,19 @@ function followsOnlyRefs(node: unknown, file: string, documents: Map<string, unk
   if (seen.has(node)) return true;
   seen.add(node);
   const [filePart, fragment] = splitRef(record.$ref);
-  const lexical = filePart === '' ? file : resolve(dirname(file), decodeURI(filePart));
+  const lexical = filePart === '' ? file : resolve(dirname(file), decodeLoosely(filePart));
   const nextFile = real.get(lexical) ?? lexical;
   const next = resolvePointer(documents.get(nextFile), fragment);
   return followsOnlyRefs(next, nextFile, documents, real, seen);
+}
+
+/** For references already checked by targetFile (which refuses malformed escapes). */
+function decodeLoosely(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
 }
 
 export function splitRef(ref: string): [string, string] {

@@ -184,14 +184,15 @@ describe('generated packages', () => {
   });
 
   for (const testCase of candidates) {
-    it(`${testCase.name}: tsc --noEmit is clean`, (ctx) => {
-      if (!built.has(testCase.name)) ctx.skip();
+    // An 'error-or-generates' case that ended in its one-line error has no package to check.
+    it(`${testCase.name}: tsc --noEmit is clean`, () => {
+      if (!built.has(testCase.name)) return void expect(testCase.expected.outcome).toBe('error-or-generates');
       expect(diagnostics.get(testCase.name) ?? []).toEqual([]);
     });
 
-    it(`${testCase.name}: importing dist runs no injected code and keeps spec strings exact`, async (ctx) => {
+    it(`${testCase.name}: importing dist runs no injected code and keeps spec strings exact`, async () => {
       const b = built.get(testCase.name);
-      if (b === undefined) return ctx.skip();
+      if (b === undefined) return void expect(testCase.expected.outcome).toBe('error-or-generates');
       const module = await import(/* @vite-ignore */ pathToFileURL(join(b.pkg, 'dist/index.js')).href) as Record<string, unknown>;
       const factory = Object.entries(module).find(([name, value]) => /^create\w+Client$/.test(name) && typeof value === 'function');
       expect(factory, 'a create…Client export').toBeDefined();
