@@ -3,10 +3,6 @@
  * 2 bad input or bad usage (one line on stderr; `--debug` adds the stack).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { diff } from './commands/diff.js';
-import { extract } from './commands/extract.js';
-import { generate } from './commands/generate.js';
-import { lint } from './commands/lint.js';
 import { consoleReporter } from './commands/reporter.js';
 import { PaykitError, oneLine } from './errors.js';
 
@@ -25,20 +21,32 @@ program.command('generate')
   .option('-p, --provider <id...>', 'only these providers (default: all in specs/providers.yaml)', [])
   .option('--check', 'write nothing; exit 1 naming every stale, missing or unexpected file')
   .action(async (opts: { provider: string[]; check?: boolean }) => {
-    process.exitCode = await generate({ root, providers: opts.provider, check: opts.check === true }, consoleReporter);
+    const check = opts.check === true;
+    // The light path: when the manifest proves nothing changed, the pipeline is never loaded.
+    if (check && opts.provider.length === 0) {
+      const { MANIFEST_PATH, manifestProvesUpToDate } = await import('./manifest.js');
+      if (manifestProvesUpToDate(root)) {
+        consoleReporter.line(`generated/ is up to date (inputs and outputs match ${MANIFEST_PATH})`);
+        return;
+      }
+    }
+    const { generate } = await import('./commands/generate.js');
+    process.exitCode = await generate({ root, providers: opts.provider, check }, consoleReporter);
   });
 
 program.command('lint')
   .description('lint the vendor specs with redocly.yaml and check the normalized specs are clean')
   .option('-p, --provider <id...>', 'only these providers', [])
   .action(async (opts: { provider: string[] }) => {
+    const { lint } = await import('./commands/lint.js');
     process.exitCode = await lint({ root, providers: opts.provider }, consoleReporter);
   });
 
 program.command('extract')
   .description('write specs/vendor/* from the spec blocks of the vendor documents in specs/sources/')
   .option('--check', 'write nothing; exit 1 if a vendor spec differs from its document')
-  .action((opts: { check?: boolean }) => {
+  .action(async (opts: { check?: boolean }) => {
+    const { extract } = await import('./commands/extract.js');
     process.exitCode = extract({ root, check: opts.check === true }, consoleReporter);
   });
 
@@ -50,6 +58,7 @@ program.command('diff')
   .option('--markdown', 'print a markdown report (a pull-request body)')
   .addOption(new Option('--fail-on <class>', 'exit 1 when a change of this class or larger is found').choices(['breaking', 'non-breaking', 'patch']))
   .action(async (providers: string[], opts: { against: string; json?: boolean; markdown?: boolean; failOn?: 'breaking' | 'non-breaking' | 'patch' }) => {
+    const { diff } = await import('./commands/diff.js');
     process.exitCode = await diff({
       root, providers, against: opts.against, format: opts.json === true ? 'json' : opts.markdown === true ? 'markdown' : 'text',
       ...(opts.failOn === undefined ? {} : { failOn: opts.failOn }),

@@ -29,7 +29,14 @@ export function compareTree(root: string, tree: GeneratedTree): Drift[] {
   return drift.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-export function writeTree(root: string, tree: GeneratedTree): void {
+/** One file outside the package folders (the manifest). */
+export function compareFile(root: string, path: string, content: string): Drift[] {
+  const abs = join(root, path);
+  if (!existsSync(abs)) return [{ path, kind: 'missing' }];
+  return readFileSync(abs).equals(Buffer.from(content, 'utf8')) ? [] : [{ path, kind: 'stale' }];
+}
+
+export function writeTree(root: string, tree: GeneratedTree, extra?: { path: string; content: string }): void {
   const staging = join(root, `.paykit-tmp-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
@@ -40,7 +47,12 @@ export function writeTree(root: string, tree: GeneratedTree): void {
         writeFileSync(path, content);
       }
     }
+    if (extra !== undefined) {
+      mkdirSync(dirname(join(staging, extra.path)), { recursive: true });
+      writeFileSync(join(staging, extra.path), extra.content);
+    }
     for (const dir of tree.keys()) swapIn(join(staging, dir), join(root, dir), join(staging, '.old', dir));
+    if (extra !== undefined) renameSync(join(staging, extra.path), join(root, extra.path));
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

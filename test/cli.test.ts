@@ -26,6 +26,28 @@ describe('paykit generate', () => {
     expect(snapshotTree(join(dir, 'generated'))).toEqual(before);
   });
 
+  it('--check answers from the manifest when nothing changed, and regenerates as soon as anything did', () => {
+    const dir = copyProject({ generated: true });
+    const fast = paykit(dir, 'generate', '--check');
+    expect(fast.status).toBe(0);
+    expect(fast.stdout).toContain('inputs and outputs match generated/paykit-manifest.json');
+
+    // A hand edit of a generated file: the manifest no longer proves anything, the full check names it.
+    writeFileSync(join(dir, 'generated/push/README.md'), readFileSync(join(dir, 'generated/push/README.md'), 'utf8') + '\n');
+    const edited = paykit(dir, 'generate', '--check');
+    expect(edited.status).toBe(1);
+    expect(edited.stdout.trim().split('\n')).toContain('stale: generated/push/README.md');
+  });
+
+  it('an input change that leaves the packages alone still makes the manifest stale', () => {
+    const dir = copyProject({ generated: true });
+    writeFileSync(join(dir, 'specs/overlays/push.yaml'), readFileSync(join(dir, 'specs/overlays/push.yaml'), 'utf8') + '# a comment\n');
+    const run = paykit(dir, 'generate', '--check');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('stale: generated/paykit-manifest.json');
+    expect(run.stdout).not.toContain('generated/push/');
+  });
+
   it('--check names missing and unexpected files', () => {
     const dir = copyProject({ generated: true });
     writeFileSync(join(dir, 'generated/xpay/stray.txt'), 'x');

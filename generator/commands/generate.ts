@@ -1,7 +1,8 @@
 /** `paykit generate [--provider <id>...] [--check]` */
 import { loadProjectConfig, selectProviders } from '../config.js';
 import { loadTemplates } from '../emit/templates.js';
-import { compareTree, writeTree, type GeneratedTree } from '../output.js';
+import { MANIFEST_PATH, renderManifest } from '../manifest.js';
+import { compareFile, compareTree, writeTree, type GeneratedTree } from '../output.js';
 import { buildFacade } from '../facade/index.js';
 import { buildProvider, type ProviderBuild } from '../pipeline.js';
 import { applyRelease, facadeRelease, packageName, providerRelease, type Release } from '../versions/index.js';
@@ -43,8 +44,11 @@ export async function generate(options: GenerateOptions, report: Reporter): Prom
     }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  // Only a full run knows every package, so only a full run records (and is checked against) the manifest.
+  const manifest = selected.length === project.providers.length ? renderManifest(options.root, tree) : undefined;
   if (options.check) {
     const drift = compareTree(options.root, tree);
+    if (manifest !== undefined) drift.push(...compareFile(options.root, MANIFEST_PATH, manifest));
     for (const d of drift) report.line(`${d.kind}: ${d.path}`);
     if (drift.length > 0) {
       report.line(`generated/ is out of date: ${drift.length} file${drift.length === 1 ? '' : 's'} differ; run \`npm run generate\` and commit the result`);
@@ -53,7 +57,7 @@ export async function generate(options: GenerateOptions, report: Reporter): Prom
     report.line(`generated/ is up to date (${tree.size} packages checked in ${seconds}s)`);
     return 0;
   }
-  writeTree(options.root, tree);
+  writeTree(options.root, tree, manifest === undefined ? undefined : { path: MANIFEST_PATH, content: manifest });
   const fileCount = [...tree.values()].reduce((n, files) => n + files.size, 0);
   report.line(`generated ${tree.size} packages, ${fileCount} files, in ${seconds}s`);
   return 0;
