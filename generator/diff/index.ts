@@ -6,6 +6,8 @@ import type { ProjectConfig, ProviderConfig } from '../config.js';
 import { PaykitError, oneLine } from '../errors.js';
 import { parseDataText } from '../load/parse.js';
 import { isRecord, type OpenApiDocument } from '../normalize/types.js';
+import { checkMapping } from '../facade/check.js';
+import { loadMapping } from '../facade/mapping.js';
 import { prepareSpecs } from '../pipeline.js';
 import { diffSpecs } from './classify.js';
 import type { SpecDiff } from './types.js';
@@ -34,11 +36,23 @@ export function loadBefore(root: string, provider: ProviderConfig, against: stri
   return asDocument(parseDataText(git.stdout, `${against}:${path}`), `${against}:${path}`);
 }
 
-/** The provider's diff from `against` to normalizing the current specs. */
+/** The provider's diff from `against` to normalizing the current specs, with the facade's verdict on the new spec. */
 export async function diffProvider(project: ProjectConfig, provider: ProviderConfig, against: string): Promise<SpecDiff> {
   const before = loadBefore(project.root, provider, against);
   const after = (await prepareSpecs(project, provider)).normalized;
-  return diffSpecs(provider.id, before ?? {}, after);
+  const diff = diffSpecs(provider.id, before ?? {}, after);
+  return provider.mapping === undefined ? diff : { ...diff, facade: facadeVerdict(project, provider, after) };
+}
+
+/** Exactly the check `paykit generate` runs on the mapping, so the message is the one generation would give. */
+function facadeVerdict(project: ProjectConfig, provider: ProviderConfig, after: OpenApiDocument): NonNullable<SpecDiff['facade']> {
+  try {
+    checkMapping(loadMapping(project, provider), after);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof PaykitError) return { ok: false, message: error.message };
+    throw error;
+  }
 }
 
 function asDocument(value: unknown, display: string): OpenApiDocument {

@@ -6,6 +6,7 @@ export function renderText(diffs: readonly SpecDiff[]): string {
   for (const diff of diffs) {
     lines.push(`${diff.provider}: ${diff.class === 'none' ? 'no changes' : `${diff.changes.length} change${diff.changes.length === 1 ? '' : 's'}, ${diff.class}`}`);
     for (const c of diff.changes) lines.push(`  ${c.class.padEnd(12)} ${c.pointer}`, `               ${c.sentence}`);
+    if (diff.facade !== undefined) lines.push(`  facade: ${diff.facade.ok ? 'the mapping still holds' : `breaks: ${diff.facade.message}`}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -30,6 +31,7 @@ export function renderMarkdown(entries: readonly ReportEntry[], title = 'Vendor 
     out.push(`### ${e.diff.provider}`, '');
     if (e.note !== undefined) out.push(e.note, '');
     for (const c of e.diff.changes) out.push(`- **${c.class}** ${escapeMd(c.sentence)} (\`${c.pointer}\`)`);
+    if (e.diff.facade !== undefined && !e.diff.facade.ok) out.push('', `**Facade:** the refunds mapping breaks: ${escapeMd(e.diff.facade.message)}`);
     if (e.diff.changes.length > 0) out.push('');
   }
   return out.join('\n');

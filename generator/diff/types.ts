@@ -39,6 +39,11 @@ export interface SpecDiff {
   /** Largest class among the changes; `none` when there are no changes. */
   class: ChangeClass | 'none';
   changes: SpecChange[];
+  /**
+   * The facade's view, for providers with a mapping: `ok`, or the one-line message generation gives
+   * for the first mapping entry the new spec breaks.
+   */
+  facade?: { ok: true } | { ok: false; message: string };
 }
 
 export function maxClass(classes: Iterable<ChangeClass>): ChangeClass | 'none' {

@@ -1,0 +1,89 @@
+/** The mapping check: every mapping names only what the provider's normalized spec has. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { loadProjectConfig } from '../../../generator/config.js';
+import { checkMapping } from '../../../generator/facade/check.js';
+import { loadMapping } from '../../../generator/facade/mapping.js';
+import { copyProject, paykit, REPO } from '../../helpers/project-copy.js';
+
+const project = loadProjectConfig(REPO);
+const spec = (id: string) => parse(readFileSync(join(REPO, `generated/${id}/openapi.yaml`), 'utf8')) as Record<string, unknown>;
+const provider = (id: string) => project.providers.find((p) => p.id === id)!;
+
+/** Checks a mutated copy of a committed mapping against the committed normalized spec. */
+function checkMutated(id: string, mutate: (mapping: Record<string, any>) => void, specMutate?: (s: Record<string, any>) => void): void {
+  const loaded = loadMapping(project, provider(id));
+  const mapping = structuredClone(loaded.mapping) as unknown as Record<string, any>;
+  mutate(mapping);
+  const document = spec(id);
+  specMutate?.(document);
+  checkMapping({ ...loaded, mapping: mapping as never }, document);
+}
+
+describe('checkMapping', () => {
+  it.each(project.providers.map((p) => p.id))('the committed %s mapping passes', (id) => {
+    const checked = checkMapping(loadMapping(project, provider(id)), spec(id));
+    expect(checked.responseKeys.size).toBeGreaterThan(0);
+  });
+
+  it.each<[string, string, (m: Record<string, any>) => void, RegExp]>([
+    ['a response field the spec lacks', 'push', (m) => { m.responses[0].refund.id = { from: 'body.idd' }; },
+      /^specs\/mappings\/push\.yaml#\/responses\/0\/refund\/id\/from: names body\.idd, but generated\/push\/openapi\.yaml has no #\/components\/schemas\/Refund\/properties\/idd; /],
+    ['a request field the spec lacks', 'xpay', (m) => { m.request.body.refundReference = { from: 'reference' }; },
+      /#\/request\/body\/refundReference: names the request field refundReference, but generated\/xpay\/openapi\.yaml has no #\/components\/schemas\/refund\/properties\/refundReference/],
+    ['a required request field left out', 'onekeypayments', (m) => { delete m.request.body.invoice_id; },
+      /#\/request\/body: does not set invoice_id, which #\/components\/schemas\/RefundRequest\/required requires/],
+    ['a status the spec does not declare', 'xpay', (m) => { m.errors.push({ status: 418, code: 'invalid_request' }); },
+      /#\/errors\/5\/status: maps HTTP 418, but generated\/xpay\/openapi\.yaml has no #\/paths\/~1payments~1merchant~1refund\/post\/responses\/418/],
+    ['a header the operation lacks', 'push', (m) => { m.request.headers = { 'Idempotency-Key': { from: 'idempotencyKey' } }; },
+      /#\/request\/headers\/Idempotency-Key: sends the header Idempotency-Key/],
+    ['a response header the spec lacks', 'payop', (m) => { m.responses[0].refund.id = { from: 'header.refund-id' }; },
+      /names the response header refund-id/],
+    ['an enum value outside the spec', 'wooshpay', (m) => { m.request.body.reason.map.other = 'other'; },
+      /#\/request\/body\/reason\/map\/other: maps to "other", which is not in the enum/],
+    ['a status map that misses a spec value', 'push', (m) => { delete m.responses[0].refund.status.map.declined; },
+      /#\/responses\/0\/refund\/status\/map: does not map "declined" from the enum at #\/components\/schemas\/RefundStatus\/enum/],
+    ['a transform that produces the wrong type', 'wooshpay', (m) => { m.request.body.amount.transform = 'minorToInteger'; },
+      /#\/request\/body\/amount\/transform: minorToInteger produces an integer, but the spec types amount as string/],
+    ['an operation that does not exist', 'payop', (m) => { m.operation.path = '/v1/refund'; },
+      /#\/operation: names POST \/v1\/refund, but generated\/payop\/openapi\.yaml has no #\/paths\/~1v1~1refund\/post/],
+  ])('refuses %s with one line naming the mapping entry and the spec pointer', (_name, id, mutate, message) => {
+    let error: Error | undefined;
+    try { checkMutated(id, mutate); } catch (e) { error = e as Error; }
+    expect(error?.message).toMatch(message);
+    expect(error?.message).not.toContain('\n');
+  });
+
+  it('fails when the vendor adds a status value the mapping does not cover', () => {
+    expect(() => checkMutated('push', () => {}, (s) => { s.components.schemas.RefundStatus.enum.push('pending'); }))
+      .toThrow(/does not map "pending" from the enum/);
+  });
+});
+
+describe('paykit generate with a broken mapping', () => {
+  it('exits 2 with one line and writes nothing', () => {
+    const dir = copyProject({ generated: true });
+    const file = join(dir, 'specs/mappings/push.yaml');
+    const mapping = parse(readFileSync(file, 'utf8'));
+    mapping.responses[0].refund.id = 'body.idd';
+    writeFileSync(file, stringify(mapping));
+    const run = paykit(dir, 'generate');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('paykit: specs/mappings/push.yaml#/responses/0/refund/id/from: names body.idd, but generated/push/openapi.yaml has no #/components/schemas/Refund/properties/idd; fix specs/mappings/push.yaml, or declare it in specs/overlays/push.yaml if the provider really has it\n');
+  });
+});
+
+describe('paykit diff: the facade view', () => {
+  it('names the mapping entry a vendor change breaks, with the message generation gives', () => {
+    const dir = copyProject({ generated: true });
+    const vendor = join(dir, 'specs/vendor/push.yaml');
+    writeFileSync(vendor, readFileSync(vendor, 'utf8').replace('        - declined\n', '        - declined\n        - pending\n'));
+    const run = paykit(dir, 'diff', 'push', '--against', 'generated/push/openapi.yaml');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('facade: breaks: specs/mappings/push.yaml#/responses/0/refund/status/map: does not map "pending"');
+    const json = JSON.parse(paykit(dir, 'diff', 'push', '--against', 'generated/push/openapi.yaml', '--json').stdout);
+    expect(json.providers[0].facade).toMatchObject({ ok: false });
+  });
+});
