@@ -96,7 +96,7 @@ describe('paykit diff', () => {
     const run = paykit(REPO, 'diff', 'push', 'xpay');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('push: no changes\nxpay: no changes\n');
+    expect(run.stdout).toBe('push: no changes\n  facade: the mapping still holds\nxpay: no changes\n  facade: the mapping still holds\n');
   });
 
   it('--against <file> --json classifies a vendor change for machines; --fail-on sets the exit code', () => {
