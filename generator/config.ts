@@ -1,9 +1,9 @@
 /** Reads specs/providers.yaml: the one place that says which providers exist and how each one works. */
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { PaykitError } from './errors.js';
 import { readDataFile } from './load/parse.js';
+import { schemaValidator } from './schema-validator.js';
 
 export type AuthConfig =
   | { kind: 'bearer'; token: string; credentials: Record<string, string> }
@@ -37,7 +37,7 @@ export const PROVIDERS_FILE = 'specs/providers.yaml';
 
 export function loadProjectConfig(root: string, configFile = PROVIDERS_FILE): ProjectConfig {
   const raw = readDataFile(join(root, configFile), configFile);
-  const validate = providersValidator();
+  const validate = schemaValidator('specs/providers.schema.json', { allErrors: false });
   if (!validate(raw)) throw configError(configFile, validate.errors?.[0]);
   const entries = Object.entries((raw as { providers: Record<string, Omit<ProviderConfig, 'id'>> }).providers);
   for (const [id, entry] of entries) checkAuthFields(configFile, id, entry.auth);
@@ -77,16 +77,6 @@ function checkAuthFields(file: string, id: string, auth: AuthConfig): void {
   }
 }
 
-let compiled: ReturnType<Ajv['compile']> | undefined;
-
-/** The schema ships with paykit (editors use it too); it is compiled once per process. */
-function providersValidator() {
-  if (compiled === undefined) {
-    const schema = JSON.parse(readFileSync(new URL('../specs/providers.schema.json', import.meta.url), 'utf8')) as object;
-    compiled = new Ajv({ allErrors: false, strict: false }).compile(schema);
-  }
-  return compiled;
-}
 
 function configError(file: string, error: ErrorObject | undefined): PaykitError {
   if (error === undefined) return new PaykitError(file, undefined, 'is not a valid providers file', 'compare it with specs/providers.schema.json');

@@ -1,10 +1,10 @@
 /** Reads and validates specs/mappings/<provider>.yaml against specs/mappings.schema.json. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { ProjectConfig, ProviderConfig } from '../config.js';
 import { PaykitError } from '../errors.js';
 import { readDataFile } from '../load/parse.js';
+import { schemaValidator } from '../schema-validator.js';
 
 export type RequestPath = string;
 /** `body.a.b`, `header.name` or `input.paymentId|amount|reference`. */
@@ -44,7 +44,7 @@ export interface LoadedMapping { provider: ProviderConfig; file: string; mapping
 export function loadMapping(project: ProjectConfig, provider: ProviderConfig): LoadedMapping {
   const file = provider.mapping!;
   const raw = readDataFile(join(project.root, file), file);
-  const validate = validator();
+  const validate = schemaValidator('specs/mappings.schema.json', { allErrors: true });
   if (!validate(raw)) throw schemaError(file, validate.errors ?? []);
   const data = raw as Mapping & { request: { headers?: Record<string, RequestValue | string> } };
   const mapping: Mapping = {
@@ -67,16 +67,6 @@ function normalizeRefund(refund: Record<string, unknown>): RefundMapping {
     out[key] = typeof value === 'string' && key !== 'amount' ? { from: value } : value;
   }
   return out as unknown as RefundMapping;
-}
-
-let compiled: ReturnType<Ajv['compile']> | undefined;
-
-function validator() {
-  if (compiled === undefined) {
-    const schema = JSON.parse(readFileSync(new URL('../../specs/mappings.schema.json', import.meta.url), 'utf8')) as object;
-    compiled = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return compiled;
 }
 
 /** ajv reports every branch of a oneOf; the deepest error is the one that names the real mistake. */

@@ -1,6 +1,6 @@
 /** Temporary copies of the project's inputs (and optionally its generated/), for CLI tests. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,6 +25,7 @@ export function paykit(cwd: string, ...args: string[]) {
 /** Every file under `dir` with its bytes, for before/after comparisons. */
 export function snapshotTree(dir: string): Map<string, string> {
   const files = new Map<string, string>();
+  if (!existsSync(dir)) return files;
   const walk = (sub: string) => {
     for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
       const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;

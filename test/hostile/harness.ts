@@ -93,20 +93,7 @@ export function runCli(cwd: string, args: string[]) {
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Every file under `dir` (relative path → bytes as latin1), for before/after comparisons. */
-export function snapshotTree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  if (!existsSync(dir)) return files;
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
-      if (entry.isDirectory()) walk(rel);
-      else files.set(rel, readFileSync(join(dir, rel), 'latin1'));
-    }
-  };
-  walk('');
-  return files;
-}
+export { snapshotTree } from '../helpers/project-copy.js';
 
 export function listFiles(dir: string): string[] {
   const out: string[] = [];

@@ -1,0 +1,16 @@
+/** JSON Schemas that ship with paykit (specs/*.schema.json, which editors use too), compiled once per process. */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+
+const compiled = new Map<string, ValidateFunction>();
+
+/** `file` is relative to paykit's own root, e.g. `specs/mappings.schema.json`. */
+export function schemaValidator(file: string, options: { allErrors: boolean }): ValidateFunction {
+  let validate = compiled.get(file);
+  if (validate === undefined) {
+    const schema = JSON.parse(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')) as object;
+    validate = new Ajv({ allErrors: options.allErrors, strict: false }).compile(schema);
+    compiled.set(file, validate);
+  }
+  return validate;
+}
