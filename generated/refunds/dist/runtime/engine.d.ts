@@ -28,7 +28,7 @@ export interface Received {
 export interface SendInit {
     signal: AbortSignal;
     fetch: (request: Request) => Promise<Response>;
-    parseAs: 'stream';
+    parseAs: 'text';
 }
 export interface Shim<Client, Credentials, Input, Raw> {
     provider: string;

@@ -17,7 +17,7 @@ export interface Received { status: number; headers: Headers; body: unknown }
 export interface SendInit {
   signal: AbortSignal;
   fetch: (request: Request) => Promise<Response>;
-  parseAs: 'stream';
+  parseAs: 'text';
 }
 
 export interface Shim<Client, Credentials, Input, Raw> {
@@ -68,16 +68,20 @@ export function createRefundsEngine<Client, Credentials, Input, Raw>(
     const key = (input as { idempotencyKey?: string }).idempotencyKey ?? newIdempotencyKey();
     const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
     const result = await sendWithRetries(async (signal) => {
-      let captured: AttemptResult | undefined;
-      // The per-request fetch keeps the exact bytes the provider sent and hands openapi-fetch an empty
-      // response: the shim reads the body from these bytes, so nothing is parsed (or teed) twice.
+      let status = 0;
+      let headers = new Headers();
+      let errorText: string | undefined;
+      // openapi-fetch reads a 2xx body as text (parseAs: 'text'); an error body is read here and the
+      // client gets an empty response, so the exact bytes are kept either way and parsed only once.
       const fetch = async (request: Request) => {
         const response = await baseFetch(request);
-        captured = { status: response.status, headers: response.headers, bodyText: await response.text() };
-        return new Response(null, { status: response.status, headers: response.headers });
+        ({ status, headers } = response);
+        if (response.ok) return response;
+        errorText = await response.text();
+        return new Response(null, { status, headers });
       };
-      await shim.send(client, input, key, { signal, fetch, parseAs: 'stream' });
-      return captured!;
+      const sent = await shim.send(client, input, key, { signal, fetch, parseAs: 'text' }) as { data?: unknown };
+      return { status, headers, bodyText: errorText ?? (typeof sent.data === 'string' ? sent.data : '') };
     }, {
       provider,
       deduplicates: shim.deduplicates,
