@@ -92,7 +92,7 @@ function shimObject(checked: CheckedMapping, credentialFields: string[], P: stri
     ...(mapping.input.currencies === undefined ? {} : { currencies: mapping.input.currencies }),
     ...(mapping.input.maxFractionDigits === undefined ? {} : { maxFractionDigits: mapping.input.maxFractionDigits }),
     ...(mapping.input.paymentId === undefined ? {} : { paymentId: mapping.input.paymentId }),
-    ...(checked.idempotencyKeyRule === undefined ? {} : { idempotencyKey: checked.idempotencyKeyRule }),
+    ...(checked.idempotencyKeyRule === undefined || Object.keys(checked.idempotencyKeyRule).length === 0 ? {} : { idempotencyKey: checked.idempotencyKeyRule }),
     providerOptions: Object.fromEntries(Object.entries(mapping.input.providerOptions ?? {})
       .map(([name, o]) => [name, { type: o.schema !== undefined ? 'object' : o.type, required: o.required === true }])),
   };
@@ -103,8 +103,8 @@ function shimObject(checked: CheckedMapping, credentialFields: string[], P: stri
   provider: ${tsString(provider.id)},
   deduplicates: ${mapping.idempotency.deduplicates},
   credentialFields: ${literal(credentialFields)},
-  rules: ${literal(rules)},${Object.keys(checked.passThroughConstraints).length === 0 ? '' : `
-  check: (input) => checkConstraints(input as unknown as Record<string, unknown>, ${literal(nestConstraints(checked.passThroughConstraints))}, ${tsString(provider.id)}),`}
+  rules: ${literal(rules, "  ")},${Object.keys(checked.passThroughConstraints).length === 0 ? '' : `
+  check: (input) => checkConstraints(input as unknown as Record<string, unknown>, ${literal(nestConstraints(checked.passThroughConstraints), "  ")}, ${tsString(provider.id)}),`}
   errors: [
     ${errors.join(',\n    ')},
   ],

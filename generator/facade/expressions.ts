@@ -6,13 +6,24 @@ import { tsString } from '../text/escape.js';
 import type { Condition, Mapping, RequestValue, ResponsePath, ResponseValue } from './mapping.js';
 
 /** A JSON-like value as a TypeScript literal (null becomes undefined: "omit the field"). */
-export function literal(value: unknown): string {
+export function literal(value: unknown, indent = ''): string {
   if (value === null || value === undefined) return 'undefined';
   if (typeof value === 'string') return tsString(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${tsString(k)}: ${literal(v)}`);
-  return `{ ${entries.join(', ')} }`;
+  const inner = `${indent}  `;
+  const items = Array.isArray(value)
+    ? value.map((v) => literal(v, inner))
+    : Object.entries(value as Record<string, unknown>).map(([k, v]) => `${propertyName(k)}: ${literal(v, inner)}`);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{ ', ' }'];
+  const flat = items.length === 0 ? (Array.isArray(value) ? '[]' : '{}') : `${open}${items.join(', ')}${close}`;
+  // Long literals (rules, constraint tables) get one entry per line so a reviewer can read them.
+  if (flat.length + indent.length <= 100 && !flat.includes('\n')) return flat;
+  return `${open.trim()}\n${items.map((item) => `${inner}${item},`).join('\n')}\n${indent}${close.trim()}`;
+}
+
+/** An object key: bare when it is a plain identifier, quoted otherwise. */
+function propertyName(key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) && key !== '__proto__' ? key : tsString(key);
 }
 
 function access(root: string, segments: readonly string[]): string {

@@ -9,7 +9,7 @@ export const shim = {
     provider: "wooshpay",
     deduplicates: false,
     credentialFields: ["secretKey"],
-    rules: { "amount": "optional", "providerOptions": {} },
+    rules: { amount: "optional", providerOptions: {} },
     errors: [
         { status: 401, code: "authentication_failed", message: ["error", "message"] },
         { status: 400, code: "amount_exceeds_refundable", when: { equals: { path: ["error", "code"], value: "amount_too_large" } }, message: ["error", "message"] },
@@ -23,7 +23,12 @@ export const shim = {
         const body = {
             "payment_intent": input.paymentId,
             "amount": read.optional(input.amount, (m) => minorToString(m.value)),
-            "reason": read.optional(input.reason, (v) => mapEnum({ "duplicate": "duplicate", "fraudulent": "fraudulent", "requested_by_customer": "requested_by_customer", "other": undefined }, String(v))),
+            "reason": read.optional(input.reason, (v) => mapEnum({
+                duplicate: "duplicate",
+                fraudulent: "fraudulent",
+                requested_by_customer: "requested_by_customer",
+                other: undefined,
+            }, String(v))),
             "metadata": input.metadata,
         };
         return client.POST("/v1/refunds", {
@@ -38,7 +43,7 @@ export const shim = {
                 provider: "wooshpay",
                 id: read.id(body?.["id"], "id"),
                 paymentId: read.id(body?.["payment_intent"], "paymentId"),
-                status: mapEnum({ "pending": "pending", "succeeded": "succeeded", "failed": "failed", "canceled": "canceled" }, body?.["status"]),
+                status: mapEnum({ pending: "pending", succeeded: "succeeded", failed: "failed", canceled: "canceled" }, body?.["status"]),
                 amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
                 createdAt: read.optional(body?.["created"], epochSecondsToIso),
                 failureReason: read.optionalString(body?.["failure_reason"], "failureReason"),

@@ -8,7 +8,11 @@ export const shim = {
     provider: "xpay",
     deduplicates: true,
     credentialFields: ["publicKey", "secretKey"],
-    rules: { "amount": "optional", "idempotencyKey": { "pattern": "^[a-zA-Z0-9\\-_:\\.]+$", "maxLength": 255 }, "providerOptions": {} },
+    rules: {
+        amount: "optional",
+        idempotencyKey: { pattern: "^[a-zA-Z0-9\\-_:\\.]+$", maxLength: 255 },
+        providerOptions: {},
+    },
     errors: [
         { status: 401, code: "authentication_failed", message: ["errorDescription"] },
         { status: 400, code: "payment_not_found", when: { equals: { path: ["errorCode"], value: "intent_not_found" } }, message: ["errorDescription"] },

@@ -40,8 +40,41 @@ export const shim: Shim<OnekeypaymentsClient, OnekeypaymentsCredentials, Onekeyp
   provider: "onekeypayments",
   deduplicates: true,
   credentialFields: ["login", "secretKey"],
-  rules: { "amount": "optional", "maxFractionDigits": 2, "paymentId": { "pattern": "^[0-9]{1,15}$", "hint": "the onekeypayments deposit_id, digits only" }, "idempotencyKey": {}, "providerOptions": { "invoiceId": { "type": "string", "required": true }, "bankAccount": { "type": "object", "required": false }, "notificationUrl": { "type": "string", "required": false }, "comments": { "type": "string", "required": false } } },
-  check: (input) => checkConstraints(input as unknown as Record<string, unknown>, { "providerOptions": { "properties": { "invoiceId": { "maxLength": 128 }, "bankAccount": { "required": ["beneficiary", "bank_code", "account_number", "account_type"], "properties": { "account_number": { "maxLength": 45 }, "account_type": { "maxLength": 45, "enum": ["SAVING", "CHECKING", "VISTA", "MASTER", "SAVING_SET", "CHECKING_SET", "DEFAULT"] }, "bank_code": { "maxLength": 5 }, "beneficiary": { "maxLength": 255 }, "branch": { "maxLength": 45 }, "document": { "maxLength": 30 }, "document_type": { "maxLength": 10 } } }, "notificationUrl": { "maxLength": 2048, "format": "uri" }, "comments": { "maxLength": 200 } } } }, "onekeypayments"),
+  rules: {
+    amount: "optional",
+    maxFractionDigits: 2,
+    paymentId: { pattern: "^[0-9]{1,15}$", hint: "the onekeypayments deposit_id, digits only" },
+    providerOptions: {
+      invoiceId: { type: "string", required: true },
+      bankAccount: { type: "object", required: false },
+      notificationUrl: { type: "string", required: false },
+      comments: { type: "string", required: false },
+    },
+  },
+  check: (input) => checkConstraints(input as unknown as Record<string, unknown>, {
+    providerOptions: {
+      properties: {
+        invoiceId: { maxLength: 128 },
+        bankAccount: {
+          required: ["beneficiary", "bank_code", "account_number", "account_type"],
+          properties: {
+            account_number: { maxLength: 45 },
+            account_type: {
+              maxLength: 45,
+              enum: ["SAVING", "CHECKING", "VISTA", "MASTER", "SAVING_SET", "CHECKING_SET", "DEFAULT"],
+            },
+            bank_code: { maxLength: 5 },
+            beneficiary: { maxLength: 255 },
+            branch: { maxLength: 45 },
+            document: { maxLength: 30 },
+            document_type: { maxLength: 10 },
+          },
+        },
+        notificationUrl: { maxLength: 2048, format: "uri" },
+        comments: { maxLength: 200 },
+      },
+    },
+  }, "onekeypayments"),
   errors: [
     { status: 401, code: "authentication_failed", message: ["description"] },
     { status: 400, code: "amount_exceeds_refundable", when: { equals: { path: ["type"], value: "INVALID_AMOUNT" } }, message: ["description"] },
@@ -76,7 +109,7 @@ export const shim: Shim<OnekeypaymentsClient, OnekeypaymentsCredentials, Onekeyp
         provider: "onekeypayments",
         id: read.id(body?.["refund_id"], "id"),
         paymentId: read.id(input.paymentId, "paymentId"),
-        status: mapEnum({ "SUCCESS": "succeeded", "IN_PROGRESS": "pending", "REJECTED": "failed" } as const, body?.["refund_info"]?.["result"] as string),
+        status: mapEnum({ SUCCESS: "succeeded", IN_PROGRESS: "pending", REJECTED: "failed" } as const, body?.["refund_info"]?.["result"] as string),
         amount: read.money(body?.["refund_info"]?.["amount"], body?.["refund_info"]?.["currency"], "amount", majorAmount),
         createdAt: read.optional(body?.["refund_info"]?.["created_at"], naiveUtcDateTimeToIso),
         failureReason: read.optionalString(body?.["refund_info"]?.["reason"], "failureReason"),

@@ -30,7 +30,11 @@ export const shim: Shim<PayopClient, PayopCredentials, PayopCreateRefundInput, P
   provider: "payop",
   deduplicates: false,
   credentialFields: ["token"],
-  rules: { "amount": "required", "amountHint": "Payop needs it even for a full refund", "providerOptions": { "fullRefund": { "type": "boolean", "required": false } } },
+  rules: {
+    amount: "required",
+    amountHint: "Payop needs it even for a full refund",
+    providerOptions: { fullRefund: { type: "boolean", required: false } },
+  },
   errors: [
     { status: 401, code: "authentication_failed", message: ["message"] },
     { status: 422, code: "amount_exceeds_refundable", when: { equals: { path: ["message"], value: "Refund amount is bigger than transaction amount" } }, message: ["message"] },
@@ -42,7 +46,7 @@ export const shim: Shim<PayopClient, PayopCredentials, PayopCreateRefundInput, P
     void idempotencyKey; // this provider has no idempotency header
     const body: RequestBody = {
       "transactionIdentifier": input.paymentId,
-      "refundType": (read.optional(input.providerOptions?.["fullRefund"], (v) => mapEnum({ "true": 1, "false": 2 } as const, String(v))) ?? 2),
+      "refundType": (read.optional(input.providerOptions?.["fullRefund"], (v) => mapEnum({ true: 1, false: 2 } as const, String(v))) ?? 2),
       "amount": minorToMajorNumber(input.amount.value, input.amount.currency),
       "metadata": (input.metadata ?? {}),
     };

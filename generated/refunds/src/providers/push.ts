@@ -27,7 +27,7 @@ export const shim: Shim<PushClient, PushCredentials, PushCreateRefundInput, Push
   provider: "push",
   deduplicates: false,
   credentialFields: ["apiKey"],
-  rules: { "amount": "optional", "currencies": ["USD"], "providerOptions": {} },
+  rules: { amount: "optional", currencies: ["USD"], providerOptions: {} },
   errors: [
     { status: 401, code: "authentication_failed", message: ["message"] },
     { status: 400, code: "amount_exceeds_refundable", when: { equals: { path: ["error"], value: "amount_exceeds_refundable" } }, message: ["message"] },
@@ -54,7 +54,7 @@ export const shim: Shim<PushClient, PushCredentials, PushCreateRefundInput, Push
         provider: "push",
         id: read.id(body?.["id"], "id"),
         paymentId: read.id(body?.["intent_id"], "paymentId"),
-        status: mapEnum({ "approved": "succeeded", "declined": "failed" } as const, body?.["status"] as string),
+        status: mapEnum({ approved: "succeeded", declined: "failed" } as const, body?.["status"] as string),
         amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
         createdAt: read.optional(body?.["created_at"], isoToIso),
         raw: body as PushRaw,

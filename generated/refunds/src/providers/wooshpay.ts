@@ -27,7 +27,7 @@ export const shim: Shim<WooshpayClient, WooshpayCredentials, WooshpayCreateRefun
   provider: "wooshpay",
   deduplicates: false,
   credentialFields: ["secretKey"],
-  rules: { "amount": "optional", "providerOptions": {} },
+  rules: { amount: "optional", providerOptions: {} },
   errors: [
     { status: 401, code: "authentication_failed", message: ["error", "message"] },
     { status: 400, code: "amount_exceeds_refundable", when: { equals: { path: ["error", "code"], value: "amount_too_large" } }, message: ["error", "message"] },
@@ -41,7 +41,12 @@ export const shim: Shim<WooshpayClient, WooshpayCredentials, WooshpayCreateRefun
     const body: RequestBody = {
       "payment_intent": input.paymentId,
       "amount": read.optional(input.amount, (m) => minorToString(m.value)),
-      "reason": read.optional(input.reason, (v) => mapEnum({ "duplicate": "duplicate", "fraudulent": "fraudulent", "requested_by_customer": "requested_by_customer", "other": undefined } as const, String(v))),
+      "reason": read.optional(input.reason, (v) => mapEnum({
+        duplicate: "duplicate",
+        fraudulent: "fraudulent",
+        requested_by_customer: "requested_by_customer",
+        other: undefined,
+      } as const, String(v))),
       "metadata": input.metadata,
     };
     return client.POST("/v1/refunds", {
@@ -56,7 +61,7 @@ export const shim: Shim<WooshpayClient, WooshpayCredentials, WooshpayCreateRefun
         provider: "wooshpay",
         id: read.id(body?.["id"], "id"),
         paymentId: read.id(body?.["payment_intent"], "paymentId"),
-        status: mapEnum({ "pending": "pending", "succeeded": "succeeded", "failed": "failed", "canceled": "canceled" } as const, body?.["status"] as string),
+        status: mapEnum({ pending: "pending", succeeded: "succeeded", failed: "failed", canceled: "canceled" } as const, body?.["status"] as string),
         amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
         createdAt: read.optional(body?.["created"], epochSecondsToIso),
         failureReason: read.optionalString(body?.["failure_reason"], "failureReason"),
