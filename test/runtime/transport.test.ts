@@ -97,6 +97,18 @@ describe('sendWithRetries with a fake attempt', () => {
     expect(error.provider).toBe('push');
   });
 
+  it.each([
+    ['a JSON body', response(503, '{"error":"down"}'), 'provider_unavailable'],
+    ['an empty body', response(503, ''), 'provider_unavailable'],
+    ['a plain-text body', response(503, 'Service Unavailable', { 'content-type': 'text/plain' }), 'provider_unavailable'],
+    ['an HTML page', response(502, '<html><body>Bad gateway</body></html>'), 'unexpected_response'],
+    ['an HTML content type', response(502, 'Bad gateway', { 'content-type': 'text/html; charset=utf-8' }), 'unexpected_response'],
+  ] as const)('a final 5xx with %s is %s, retryable', async (_name, result, code) => {
+    const { attempt } = scripted([result]);
+    const error = await caught(sendWithRetries(attempt, options({ deduplicates: false })));
+    expect(error).toMatchObject({ code, retryable: true, httpStatus: result.status });
+  });
+
   it('maxRetries 0 means exactly one attempt', async () => {
     const { attempt, calls } = scripted([response(503)]);
     await caught(sendWithRetries(attempt, options({ deduplicates: true, maxRetries: 0 })));

@@ -188,8 +188,10 @@ function toRefundError(failure: Failure, attempts: number, options: SendOptions,
   const { status, bodyText } = failure.result;
   const rateLimited = status === 429;
   const parsed = json(bodyText);
-  // An HTML error page from a proxy is not the provider's documented answer (DESIGN.md).
-  const documented = rateLimited || bodyText.trim() === '' || parsed !== undefined;
+  // An HTML error page (from a proxy, say) is not the provider's documented answer (DESIGN.md);
+  // any other 5xx, JSON, empty or plain text, is the provider being unavailable.
+  const htmlPage = parsed === undefined && (/^\s*</.test(bodyText) || /html/i.test(failure.result.headers.get('content-type') ?? ''));
+  const documented = rateLimited || !htmlPage;
   return createRefundError(
     {
       code: rateLimited ? 'rate_limited' : documented ? 'provider_unavailable' : 'unexpected_response',
