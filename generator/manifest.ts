@@ -8,10 +8,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PAYKIT_ROOT } from './paths.js';
 
 export const MANIFEST_PATH = 'generated/paykit-manifest.json';
-const PAYKIT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 interface Manifest { inputs: string; outputs: Record<string, string> }
 
@@ -19,9 +18,12 @@ const sha256 = (data: Buffer | string) => createHash('sha256').update(data).dige
 
 /** One hash over the contents of every input file, in a fixed order. */
 export function inputFingerprint(root: string): string {
-  const files = [
+  // Labelled by role, not by folder, so the fingerprint is the same whether or not the project is paykit's own checkout.
+  const project = [
     ...listFiles(root, 'specs'),
     ...(existsSync(join(root, 'redocly.yaml')) ? [[root, 'redocly.yaml'] as const] : []),
+  ];
+  const paykit = [
     ...listFiles(PAYKIT_ROOT, 'generator'),
     ...listFiles(PAYKIT_ROOT, 'templates'),
     ...listFiles(PAYKIT_ROOT, 'specs').filter(([, path]) => path.endsWith('.schema.json')),
@@ -29,7 +31,9 @@ export function inputFingerprint(root: string): string {
     [PAYKIT_ROOT, 'package-lock.json'] as const,
   ];
   const hash = createHash('sha256');
-  for (const [base, path] of files) hash.update(`${base === root ? 'project' : 'paykit'}:${path}\0${sha256(readFileSync(join(base, path)))}\n`);
+  for (const [role, files] of [['project', project], ['paykit', paykit]] as const) {
+    for (const [base, path] of files) hash.update(`${role}:${path}\0${sha256(readFileSync(join(base, path)))}\n`);
+  }
   return hash.digest('hex');
 }
 

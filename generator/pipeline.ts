@@ -15,6 +15,7 @@ import { readDataFile } from './load/parse.js';
 import { lintText, loadLintConfig, type LintProblem } from './lint/lint.js';
 import { renderLintReport } from './lint/report.js';
 import { normalizeSpec } from './normalize/index.js';
+import { paykitPath } from './paths.js';
 import type { OpenApiDocument } from './normalize/types.js';
 
 export interface ProviderBuild {
@@ -99,7 +100,7 @@ export function currentVersion(root: string, dir: string): string {
   }
 }
 
-const require = createRequire(import.meta.url);
+const require = createRequire(paykitPath('package.json'));
 
 /** Versions come from the lockfile-pinned install, so generated manifests are the same on every machine. */
 export function installedVersion(name: string): string {

@@ -1,6 +1,7 @@
 /** JSON Schemas that ship with paykit (specs/*.schema.json, which editors use too), compiled once per process. */
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { paykitPath } from './paths.js';
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -8,7 +9,7 @@ const compiled = new Map<string, ValidateFunction>();
 export function schemaValidator(file: string, options: { allErrors: boolean }): ValidateFunction {
   let validate = compiled.get(file);
   if (validate === undefined) {
-    const schema = JSON.parse(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')) as object;
+    const schema = JSON.parse(readFileSync(paykitPath(file), 'utf8')) as object;
     validate = new Ajv({ allErrors: options.allErrors, strict: false }).compile(schema);
     compiled.set(file, validate);
   }

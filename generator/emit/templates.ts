@@ -6,10 +6,12 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
+import { paykitPath } from '../paths.js';
 import { identifier, jsdocText, jsonValue, markdownCode, markdownCodeCell, markdownInline, pascalCase, tsString } from '../text/escape.js';
 
-export const TEMPLATES_DIR = new URL('../../templates/', import.meta.url);
+export const TEMPLATES_DIR: URL = pathToFileURL(paykitPath('templates') + '/');
 
 export const ESCAPING_HELPERS = {
   /** a TypeScript string literal, quotes included */

@@ -1,7 +1,7 @@
 /** Lints an OpenAPI document with the project's redocly ruleset (redocly.yaml). */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { paykitPath } from '../paths.js';
 import { BaseResolver, type Config, type Document, lintDocument, loadConfig, makeDocumentFromString, Source } from '@redocly/openapi-core';
 
 export interface LintProblem {
@@ -17,7 +17,7 @@ const configs = new Map<string, Promise<Config>>();
 /** The root's redocly.yaml when it has one, otherwise paykit's own. Loaded once per process. */
 export function loadLintConfig(root: string): Promise<Config> {
   const local = join(root, 'redocly.yaml');
-  const configPath = existsSync(local) ? local : fileURLToPath(new URL('../../redocly.yaml', import.meta.url));
+  const configPath = existsSync(local) ? local : paykitPath('redocly.yaml');
   let config = configs.get(configPath);
   if (config === undefined) {
     config = loadConfig({ configPath });
