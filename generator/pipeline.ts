@@ -2,7 +2,6 @@
  * The provider half of the pipeline: load → lint (vendor report) → normalize → lint (must be clean)
  * → emit the package. Pure with respect to generated/: it returns file contents and writes nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -15,6 +14,7 @@ import { readDataFile } from './load/parse.js';
 import { lintText, loadLintConfig, type LintProblem } from './lint/lint.js';
 import { renderLintReport } from './lint/report.js';
 import { normalizeSpec } from './normalize/index.js';
+import { INITIAL_VERSION } from './versions/index.js';
 import { paykitPath } from './paths.js';
 import type { OpenApiDocument } from './normalize/types.js';
 
@@ -65,7 +65,8 @@ export async function buildProvider(project: ProjectConfig, provider: ProviderCo
     normalized: specs.normalized,
     normalizedYaml: specs.normalizedYaml,
     lintReport: renderLintReport(provider.id, provider.spec, specs.vendorProblems),
-    version: currentVersion(project.root, dir),
+    // The real version is set by generator/versions (applyRelease) from what generated/ holds.
+    version: INITIAL_VERSION,
     openapiFetchRange: `^${installedVersion('openapi-fetch')}`,
   }, render));
   return { provider, dir, files, normalized: specs.normalized, vendorProblems: specs.vendorProblems };
@@ -86,18 +87,6 @@ function guardStage(root: string, file: string) {
         'the spec uses something the library cannot handle; change it with an overlay, or report it with the spec attached');
     }
   };
-}
-
-/** The version already committed for a package; a new package starts at 0.1.0. */
-export function currentVersion(root: string, dir: string): string {
-  const manifest = join(root, dir, 'package.json');
-  if (!existsSync(manifest)) return '0.1.0';
-  try {
-    const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version;
-    return typeof version === 'string' ? version : '0.1.0';
-  } catch {
-    return '0.1.0';
-  }
 }
 
 const require = createRequire(paykitPath('package.json'));

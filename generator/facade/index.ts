@@ -2,12 +2,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { ProjectConfig } from '../config.js';
 import { buildDist } from '../emit/build.js';
-import { generatedHeader } from '../emit/header.js';
 import { TEMPLATES_DIR, loadTemplates } from '../emit/templates.js';
 import type { ProviderBuild } from '../pipeline.js';
 import { checkMapping, type CheckedMapping } from './check.js';
 import { capabilitiesOf } from './emit-entry.js';
 import { loadMapping } from './mapping.js';
+import { INITIAL_VERSION } from '../versions/index.js';
 
 const RUNTIME_DIR = new URL('refunds/runtime/', TEMPLATES_DIR);
 
@@ -32,7 +32,8 @@ export async function buildFacade(project: ProjectConfig, builds: readonly Provi
   const versions = new Map(builds.map((b) => [b.provider.id, (JSON.parse(b.files.get('package.json')!) as { version: string }).version]));
   const model = {
     packageName: '@paykit/refunds',
-    version: currentFacadeVersion(project),
+    // The real version is set by generator/versions (applyRelease) from what generated/ holds.
+    version: INITIAL_VERSION,
     providers: checked.map((c) => ({
       id: c.provider.id, title: c.provider.title, packageName: `@paykit/${c.provider.id}`, version: versions.get(c.provider.id),
       mapping: c.file, ...matrixRow(c),
@@ -61,12 +62,4 @@ function matrixRow(checked: CheckedMapping) {
   };
 }
 
-function currentFacadeVersion(project: ProjectConfig): string {
-  try {
-    return (JSON.parse(readFileSync(`${project.root}/generated/refunds/package.json`, 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.1.0';
-  }
-}
 
-export { generatedHeader };
