@@ -28,6 +28,9 @@ export async function buildFacade(project: ProjectConfig, builds: readonly Provi
   for (const file of readdirSync(RUNTIME_DIR).filter((f) => f.endsWith('.ts')).sort()) {
     sources.set(`src/runtime/${file}`, readFileSync(new URL(file, RUNTIME_DIR), 'utf8'));
   }
+  // @paykit/refunds/testing: the fakes, played from the same checked mappings and normalized specs.
+  const { emitTestingSources } = await import('./emit-testing.js');
+  for (const [path, text] of emitTestingSources(checked, new Map(builds.map((b) => [b.provider.id, b.normalized])))) sources.set(path, text);
   const render = loadTemplates('refunds');
   const versions = new Map(builds.map((b) => [b.provider.id, (JSON.parse(b.files.get('package.json')!) as { version: string }).version]));
   const model = {

@@ -1,0 +1,106 @@
+import { majorDecimalToMinor } from '../runtime/decimal.js';
+import { authProblem } from './auth.js';
+import { errorReply, refundReply } from './replies.js';
+import { schemaProblem } from './schema-check.js';
+export function handleRefund(recipe, state, request) {
+    const refuse = (code, message) => errorFor(recipe, code, message);
+    const denied = authProblem(recipe.auth, recipe.credentials, request.headers, request.bodyText);
+    if (denied !== undefined)
+        return refuse('authentication_failed', `Authentication failed: ${denied}`);
+    for (const header of recipe.request.headers) {
+        const value = request.headers[header.name];
+        if (value === undefined) {
+            if (header.required)
+                return refuse('invalid_request', `${header.name} header is required`);
+            continue;
+        }
+        const problem = schemaProblem(value, header.schema, `${header.name} header`);
+        if (problem)
+            return refuse('invalid_request', problem);
+    }
+    const key = recipe.request.idempotencyHeader === undefined ? undefined : request.headers[recipe.request.idempotencyHeader];
+    if (key !== undefined) {
+        const stored = state.answered.get(key);
+        if (stored !== undefined) {
+            return stored.bodyText === request.bodyText ? stored.reply : refuse('invalid_request', 'idempotency key reused with a different request body');
+        }
+    }
+    const reply = createRefund(recipe, state, request.bodyText, key);
+    if (key !== undefined)
+        state.answered.set(key, { bodyText: request.bodyText, reply });
+    return reply;
+}
+function createRefund(recipe, state, bodyText, key) {
+    const refuse = (code, message) => errorFor(recipe, code, message);
+    let body;
+    try {
+        body = JSON.parse(bodyText);
+    }
+    catch {
+        return refuse('invalid_request', 'request body is not JSON');
+    }
+    const problem = schemaProblem(body, recipe.request.body, '');
+    if (problem)
+        return refuse('invalid_request', problem);
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+        return refuse('invalid_request', 'request body must be a JSON object');
+    const fields = body;
+    const { request } = recipe;
+    const requestPaymentId = fields[request.paymentIdField];
+    const payment = recipe.payments.find((p) => p.paymentId === String(requestPaymentId) && optionsMatch(recipe, p, fields));
+    if (payment === undefined)
+        return refuse('payment_not_found', `No payment ${String(requestPaymentId)}`);
+    let requested;
+    if (request.amount !== undefined && fields[request.amount.field] !== undefined) {
+        const minor = toMinor(fields[request.amount.field], request.amount.transform, payment.amount.currency);
+        if (minor === undefined || minor <= 0)
+            return refuse('invalid_request', `${request.amount.field} must be a positive amount`);
+        requested = minor;
+    }
+    const remaining = payment.amount.value - (state.refunded.get(payment.paymentId) ?? 0);
+    if (remaining <= 0)
+        return refuse(recipe.errors.already_refunded ? 'already_refunded' : 'amount_exceeds_refundable', 'The payment is already fully refunded');
+    if (requested !== undefined && requested > remaining) {
+        return refuse('amount_exceeds_refundable', `Refund amount ${requested} exceeds the ${remaining} left to refund`);
+    }
+    const outcome = recipe.outcomes[payment.outcome];
+    const amount = { value: requested ?? remaining, currency: payment.amount.currency };
+    const id = refundId(outcome.idForm, ++state.seq);
+    const entry = { id, paymentId: payment.paymentId, amount, status: outcome.refundStatus, ...(key === undefined ? {} : { idempotencyKey: key }) };
+    state.ledger.push(entry);
+    if (outcome.refundStatus !== 'failed' && outcome.refundStatus !== 'canceled')
+        state.refunded.set(payment.paymentId, payment.amount.value - remaining + amount.value);
+    const reference = request.referenceField === undefined ? undefined : fields[request.referenceField];
+    return refundReply(outcome, { id, requestPaymentId, status: outcome.refundStatus, amount, createdAt: state.now(), reference });
+}
+/** A payment seeded with required provider options (an invoice id, say) only matches when they are sent back. */
+function optionsMatch(recipe, payment, fields) {
+    return Object.entries(recipe.request.optionFields).every(([option, field]) => fields[field] === payment.providerOptions?.[option]);
+}
+/** The facade's amount transform, inverted; undefined when the value is not an exact amount. */
+function toMinor(value, transform, currency) {
+    try {
+        switch (transform) {
+            case 'minorToInteger': return Number.isSafeInteger(value) ? value : undefined;
+            case 'minorToString': return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
+            default: return typeof value === 'number' || typeof value === 'string' ? majorDecimalToMinor(value, currency) : undefined;
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+function refundId(form, seq) {
+    if (form === 'integer')
+        return String(100000 + seq);
+    if (form === 'uuid')
+        return `00000000-0000-4000-8000-${seq.toString(16).padStart(12, '0')}`;
+    return `re_fake_${String(seq).padStart(12, '0')}`;
+}
+export function errorFor(recipe, code, message) {
+    const rule = recipe.errors[code] ?? (code === 'amount_exceeds_refundable' ? recipe.errors.invalid_request : undefined);
+    if (rule !== undefined)
+        return errorReply(rule, message);
+    const status = code === 'authentication_failed' ? 401 : code === 'payment_not_found' ? 404 : 400;
+    return { status, body: { message }, headers: {} };
+}
