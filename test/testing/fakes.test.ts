@@ -57,6 +57,17 @@ describe.each(providerIds)('fake %s', (id) => {
     expect(new Set(fake.refunds().map((r) => r.id)).size).toBe(fake.payments.length);
   });
 
+  it('dates refunds by the fake\'s clock, in the form the mapping reads back exactly', async () => {
+    const fake = await startFake(provider, { now: () => new Date('2024-05-06T07:08:09.000Z') });
+    running.push(fake);
+    const client = createRefundsClient({ provider, credentials: fake.credentials as never, baseUrl: fake.baseUrl, maxRetries: 0 });
+    const payment = fake.payments[0]!;
+    const refund = await client.refunds.create({
+      paymentId: payment.paymentId, amount: money(payment, 100), ...(payment.providerOptions ? { providerOptions: payment.providerOptions } : {}),
+    } as never);
+    if (refund.createdAt !== undefined) expect(refund.createdAt).toBe('2024-05-06T07:08:09.000Z');
+  });
+
   it('refunds part, then the rest, then refuses a third refund', async () => {
     const { fake, create } = await setUp(provider);
     const payment = fake.payments[1]!;

@@ -48,6 +48,21 @@ describe.each(providerIds)('fake %s, raw requests', (id) => {
   });
 });
 
+describe.each(mappedProviders.filter((p) => p.auth.kind === 'hmac-signature').map((p) => p.id))('fake %s, signed requests', (id) => {
+  it('refuses a correctly signed request whose date is ten minutes old, as authentication_failed', async () => {
+    const fake = await startFake(id as ProviderId);
+    running.push(fake);
+    const module = (await import(`@paykit/${id}`)) as Record<string, unknown>;
+    const factory = Object.entries(module).find(([name, value]) => /^create\w+Client$/.test(name) && typeof value === 'function')![1] as (o: unknown) => { POST: Post };
+    const { path } = (parse(readFileSync(join(REPO, mappedProviders.find((p) => p.id === id)!.mapping!), 'utf8')) as { operation: { path: string } }).operation;
+    const send = (now: () => Date) => factory({ credentials: fake.credentials, baseUrl: fake.baseUrl, now }).POST(path, { body: {}, parseAs: 'text' });
+    const authStatus = errorRules(id).find((r) => r.code === 'authentication_failed')!.status;
+    expect((await send(() => new Date(Date.now() - 10 * 60_000))).response.status).toBe(authStatus);
+    // The same request signed now passes authentication (and meets the body check instead).
+    expect((await send(() => new Date())).response.status).not.toBe(authStatus);
+  });
+});
+
 describe('bundle', () => {
   it('an app importing @paykit/refunds does not pull in @paykit/refunds/testing or node:http', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paykit-testing-bundle-'));
