@@ -149,9 +149,20 @@ function seedsOf(checked: CheckedMapping, spec: OpenApiDocument, request: Reques
 }
 
 /**
- * JSON is a TypeScript object literal, except that a `"__proto__":` key would set the prototype:
- * such a key (spec text is data) becomes a computed property, which is an own property.
+ * Data as a TypeScript literal: JSON text, one entry per line, short scalar lists and objects on
+ * one line. A `__proto__` key (spec text is data) is written as a computed key, which makes an own
+ * property where `"__proto__":` would set the prototype.
  */
-function jsonLiteral(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/^(\s*)"__proto__":/gm, '$1["__proto__"]:').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+function jsonLiteral(value: unknown, indent = ''): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const inner = `${indent}  `;
+  const key = (k: string) => (k === '__proto__' ? '["__proto__"]' : JSON.stringify(k));
+  const items = Array.isArray(value)
+    ? value.map((v) => jsonLiteral(v, inner))
+    : Object.entries(value).map(([k, v]) => `${key(k)}: ${jsonLiteral(v, inner)}`);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (items.length === 0) return `${open}${close}`;
+  const flat = Array.isArray(value) ? `[${items.join(', ')}]` : `{ ${items.join(', ')} }`;
+  if (flat.length + indent.length <= 100 && !flat.includes('\n')) return flat;
+  return `${open}\n${items.map((item) => `${inner}${item}`).join(',\n')}\n${indent}${close}`;
 }

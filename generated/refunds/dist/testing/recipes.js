@@ -12,171 +12,71 @@ export const recipes = {
             "signatureHeader": "Authorization",
             "signaturePrefix": "V2-HMAC-SHA256, Signature:"
         },
-        "credentials": {
-            "login": "fake_login_a47c3f85ddc3",
-            "secretKey": "fake_secretKey_e0efbcae8244"
-        },
+        "credentials": { "login": "fake_login_a47c3f85ddc3", "secretKey": "fake_secretKey_e0efbcae8244" },
         "request": {
             "method": "post",
             "path": "/v3/refunds",
             "body": {
                 "type": "object",
-                "required": [
-                    "deposit_id",
-                    "invoice_id"
-                ],
+                "required": ["deposit_id", "invoice_id"],
                 "properties": {
-                    "deposit_id": {
-                        "type": "integer"
-                    },
-                    "invoice_id": {
-                        "type": "string",
-                        "maxLength": 128
-                    },
-                    "amount": {
-                        "type": "number",
-                        "format": "double"
-                    },
+                    "deposit_id": { "type": "integer" },
+                    "invoice_id": { "type": "string", "maxLength": 128 },
+                    "amount": { "type": "number", "format": "double" },
                     "bank_account": {
                         "type": "object",
-                        "required": [
-                            "beneficiary",
-                            "bank_code",
-                            "account_number",
-                            "account_type"
-                        ],
+                        "required": ["beneficiary", "bank_code", "account_number", "account_type"],
                         "properties": {
-                            "beneficiary": {
-                                "type": "string",
-                                "maxLength": 255
-                            },
-                            "document_type": {
-                                "type": "string",
-                                "maxLength": 10
-                            },
-                            "document": {
-                                "type": "string",
-                                "maxLength": 30
-                            },
-                            "bank_code": {
-                                "type": "string",
-                                "maxLength": 5
-                            },
-                            "branch": {
-                                "type": "string",
-                                "maxLength": 45
-                            },
-                            "account_number": {
-                                "type": "string",
-                                "maxLength": 45
-                            },
+                            "beneficiary": { "type": "string", "maxLength": 255 },
+                            "document_type": { "type": "string", "maxLength": 10 },
+                            "document": { "type": "string", "maxLength": 30 },
+                            "bank_code": { "type": "string", "maxLength": 5 },
+                            "branch": { "type": "string", "maxLength": 45 },
+                            "account_number": { "type": "string", "maxLength": 45 },
                             "account_type": {
                                 "type": "string",
                                 "maxLength": 45,
-                                "enum": [
-                                    "SAVING",
-                                    "CHECKING",
-                                    "VISTA",
-                                    "MASTER",
-                                    "SAVING_SET",
-                                    "CHECKING_SET",
-                                    "DEFAULT"
-                                ]
+                                "enum": ["SAVING", "CHECKING", "VISTA", "MASTER", "SAVING_SET", "CHECKING_SET", "DEFAULT"]
                             }
                         }
                     },
-                    "comments": {
-                        "type": "string",
-                        "maxLength": 200
-                    },
-                    "notification_url": {
-                        "type": "string",
-                        "format": "uri",
-                        "maxLength": 2048
-                    }
+                    "comments": { "type": "string", "maxLength": 200 },
+                    "notification_url": { "type": "string", "format": "uri", "maxLength": 2048 }
                 }
             },
-            "headers": [
-                {
-                    "name": "x-idempotency-key",
-                    "required": false,
-                    "schema": {
-                        "type": "string"
-                    }
-                }
-            ],
+            "headers": [{ "name": "x-idempotency-key", "required": false, "schema": { "type": "string" } }],
             "paymentIdField": "deposit_id",
-            "amount": {
-                "field": "amount",
-                "transform": "minorToMajorNumber"
-            },
-            "optionFields": {
-                "invoiceId": "invoice_id"
-            },
+            "amount": { "field": "amount", "transform": "minorToMajorNumber" },
+            "optionFields": { "invoiceId": "invoice_id" },
             "idempotencyHeader": "x-idempotency-key"
         },
         "outcomes": [
             {
                 "httpStatus": 200,
                 "refundStatus": "succeeded",
-                "body": {
-                    "refund_info": {}
-                },
+                "body": { "refund_info": {} },
                 "fills": [
-                    {
-                        "slot": "refundId",
-                        "type": "string",
-                        "at": [
-                            "refund_id"
-                        ]
-                    },
+                    { "slot": "refundId", "type": "string", "at": ["refund_id"] },
                     {
                         "slot": "status",
                         "type": "string",
-                        "values": [
-                            "SUCCESS",
-                            "IN_PROGRESS",
-                            "REJECTED"
-                        ],
-                        "at": [
-                            "refund_info",
-                            "result"
-                        ]
+                        "values": ["SUCCESS", "IN_PROGRESS", "REJECTED"],
+                        "at": ["refund_info", "result"]
                     },
                     {
                         "slot": "amount",
                         "type": "number",
                         "format": "majorNumber",
-                        "at": [
-                            "refund_info",
-                            "amount"
-                        ]
+                        "at": ["refund_info", "amount"]
                     },
-                    {
-                        "slot": "currency",
-                        "type": "string",
-                        "at": [
-                            "refund_info",
-                            "currency"
-                        ]
-                    },
+                    { "slot": "currency", "type": "string", "at": ["refund_info", "currency"] },
                     {
                         "slot": "createdAt",
                         "type": "string",
                         "format": "naiveUtcDateTimeToIso",
-                        "at": [
-                            "refund_info",
-                            "created_at"
-                        ]
+                        "at": ["refund_info", "created_at"]
                     },
-                    {
-                        "slot": "failureReason",
-                        "type": "string",
-                        "at": [
-                            "refund_info",
-                            "reason"
-                        ]
-                    }
+                    { "slot": "failureReason", "type": "string", "at": ["refund_info", "reason"] }
                 ],
                 "statusValue": "SUCCESS",
                 "idForm": "string"
@@ -184,64 +84,29 @@ export const recipes = {
             {
                 "httpStatus": 200,
                 "refundStatus": "pending",
-                "body": {
-                    "refund_info": {}
-                },
+                "body": { "refund_info": {} },
                 "fills": [
-                    {
-                        "slot": "refundId",
-                        "type": "string",
-                        "at": [
-                            "refund_id"
-                        ]
-                    },
+                    { "slot": "refundId", "type": "string", "at": ["refund_id"] },
                     {
                         "slot": "status",
                         "type": "string",
-                        "values": [
-                            "SUCCESS",
-                            "IN_PROGRESS",
-                            "REJECTED"
-                        ],
-                        "at": [
-                            "refund_info",
-                            "result"
-                        ]
+                        "values": ["SUCCESS", "IN_PROGRESS", "REJECTED"],
+                        "at": ["refund_info", "result"]
                     },
                     {
                         "slot": "amount",
                         "type": "number",
                         "format": "majorNumber",
-                        "at": [
-                            "refund_info",
-                            "amount"
-                        ]
+                        "at": ["refund_info", "amount"]
                     },
-                    {
-                        "slot": "currency",
-                        "type": "string",
-                        "at": [
-                            "refund_info",
-                            "currency"
-                        ]
-                    },
+                    { "slot": "currency", "type": "string", "at": ["refund_info", "currency"] },
                     {
                         "slot": "createdAt",
                         "type": "string",
                         "format": "naiveUtcDateTimeToIso",
-                        "at": [
-                            "refund_info",
-                            "created_at"
-                        ]
+                        "at": ["refund_info", "created_at"]
                     },
-                    {
-                        "slot": "failureReason",
-                        "type": "string",
-                        "at": [
-                            "refund_info",
-                            "reason"
-                        ]
-                    }
+                    { "slot": "failureReason", "type": "string", "at": ["refund_info", "reason"] }
                 ],
                 "statusValue": "IN_PROGRESS",
                 "idForm": "string"
@@ -249,64 +114,29 @@ export const recipes = {
             {
                 "httpStatus": 200,
                 "refundStatus": "failed",
-                "body": {
-                    "refund_info": {}
-                },
+                "body": { "refund_info": {} },
                 "fills": [
-                    {
-                        "slot": "refundId",
-                        "type": "string",
-                        "at": [
-                            "refund_id"
-                        ]
-                    },
+                    { "slot": "refundId", "type": "string", "at": ["refund_id"] },
                     {
                         "slot": "status",
                         "type": "string",
-                        "values": [
-                            "SUCCESS",
-                            "IN_PROGRESS",
-                            "REJECTED"
-                        ],
-                        "at": [
-                            "refund_info",
-                            "result"
-                        ]
+                        "values": ["SUCCESS", "IN_PROGRESS", "REJECTED"],
+                        "at": ["refund_info", "result"]
                     },
                     {
                         "slot": "amount",
                         "type": "number",
                         "format": "majorNumber",
-                        "at": [
-                            "refund_info",
-                            "amount"
-                        ]
+                        "at": ["refund_info", "amount"]
                     },
-                    {
-                        "slot": "currency",
-                        "type": "string",
-                        "at": [
-                            "refund_info",
-                            "currency"
-                        ]
-                    },
+                    { "slot": "currency", "type": "string", "at": ["refund_info", "currency"] },
                     {
                         "slot": "createdAt",
                         "type": "string",
                         "format": "naiveUtcDateTimeToIso",
-                        "at": [
-                            "refund_info",
-                            "created_at"
-                        ]
+                        "at": ["refund_info", "created_at"]
                     },
-                    {
-                        "slot": "failureReason",
-                        "type": "string",
-                        "at": [
-                            "refund_info",
-                            "reason"
-                        ]
-                    }
+                    { "slot": "failureReason", "type": "string", "at": ["refund_info", "reason"] }
                 ],
                 "statusValue": "REJECTED",
                 "idForm": "string"
@@ -315,266 +145,116 @@ export const recipes = {
         "payments": [
             {
                 "paymentId": "3000001",
-                "amount": {
-                    "value": 10000,
-                    "currency": "USD"
-                },
-                "providerOptions": {
-                    "invoiceId": "invoiceId-fake-1"
-                },
+                "amount": { "value": 10000, "currency": "USD" },
+                "providerOptions": { "invoiceId": "invoiceId-fake-1" },
                 "outcome": 0
             },
             {
                 "paymentId": "3000002",
-                "amount": {
-                    "value": 25000,
-                    "currency": "EUR"
-                },
-                "providerOptions": {
-                    "invoiceId": "invoiceId-fake-2"
-                },
+                "amount": { "value": 25000, "currency": "EUR" },
+                "providerOptions": { "invoiceId": "invoiceId-fake-2" },
                 "outcome": 0
             },
             {
                 "paymentId": "3000003",
-                "amount": {
-                    "value": 5000,
-                    "currency": "USD"
-                },
-                "providerOptions": {
-                    "invoiceId": "invoiceId-fake-3"
-                },
+                "amount": { "value": 5000, "currency": "USD" },
+                "providerOptions": { "invoiceId": "invoiceId-fake-3" },
                 "outcome": 1
             },
             {
                 "paymentId": "3000004",
-                "amount": {
-                    "value": 7500,
-                    "currency": "EUR"
-                },
-                "providerOptions": {
-                    "invoiceId": "invoiceId-fake-4"
-                },
+                "amount": { "value": 7500, "currency": "EUR" },
+                "providerOptions": { "invoiceId": "invoiceId-fake-4" },
                 "outcome": 2
             }
         ],
         "errors": {
-            "authentication_failed": {
-                "httpStatus": 401,
-                "body": {
-                    "code": 0
-                },
-                "message": [
-                    "description"
-                ]
-            },
-            "invalid_request": {
-                "httpStatus": 400,
-                "body": {
-                    "code": 0
-                },
-                "message": [
-                    "description"
-                ]
-            },
-            "payment_not_found": {
-                "httpStatus": 404,
-                "body": {
-                    "code": 0
-                },
-                "message": [
-                    "description"
-                ]
-            },
+            "authentication_failed": { "httpStatus": 401, "body": { "code": 0 }, "message": ["description"] },
+            "invalid_request": { "httpStatus": 400, "body": { "code": 0 }, "message": ["description"] },
+            "payment_not_found": { "httpStatus": 404, "body": { "code": 0 }, "message": ["description"] },
             "amount_exceeds_refundable": {
                 "httpStatus": 400,
-                "body": {
-                    "code": 0,
-                    "type": "INVALID_AMOUNT"
-                },
-                "message": [
-                    "description"
-                ]
+                "body": { "code": 0, "type": "INVALID_AMOUNT" },
+                "message": ["description"]
             },
             "already_refunded": {
                 "httpStatus": 400,
-                "body": {
-                    "code": 0,
-                    "type": "ALREADY_REFUNDED"
-                },
-                "message": [
-                    "description"
-                ]
+                "body": { "code": 0, "type": "ALREADY_REFUNDED" },
+                "message": ["description"]
             }
         },
-        "unavailable": {
-            "httpStatus": 503,
-            "body": {}
-        },
-        "rateLimited": {
-            "httpStatus": 429,
-            "body": {}
-        }
+        "unavailable": { "httpStatus": 503, "body": {} },
+        "rateLimited": { "httpStatus": 429, "body": {} }
     },
     "payop": {
-        "auth": {
-            "kind": "bearer",
-            "token": "token"
-        },
-        "credentials": {
-            "token": "fake_token_af8242f16d83"
-        },
+        "auth": { "kind": "bearer", "token": "token" },
+        "credentials": { "token": "fake_token_af8242f16d83" },
         "request": {
             "method": "post",
             "path": "/v1/refunds/create",
             "body": {
                 "type": "object",
-                "required": [
-                    "transactionIdentifier",
-                    "refundType",
-                    "amount",
-                    "metadata"
-                ],
+                "required": ["transactionIdentifier", "refundType", "amount", "metadata"],
                 "properties": {
-                    "transactionIdentifier": {
-                        "type": "string"
-                    },
-                    "refundType": {
-                        "type": "integer",
-                        "enum": [
-                            1,
-                            2
-                        ]
-                    },
-                    "amount": {
-                        "type": "number",
-                        "exclusiveMinimum": 0
-                    },
-                    "metadata": {
-                        "type": "object",
-                        "additionalProperties": true
-                    }
+                    "transactionIdentifier": { "type": "string" },
+                    "refundType": { "type": "integer", "enum": [1, 2] },
+                    "amount": { "type": "number", "exclusiveMinimum": 0 },
+                    "metadata": { "type": "object", "additionalProperties": true }
                 }
             },
             "headers": [],
             "paymentIdField": "transactionIdentifier",
-            "amount": {
-                "field": "amount",
-                "transform": "minorToMajorNumber"
-            },
+            "amount": { "field": "amount", "transform": "minorToMajorNumber" },
             "optionFields": {}
         },
         "outcomes": [
             {
                 "httpStatus": 200,
                 "refundStatus": "pending",
-                "body": {
-                    "data": "",
-                    "status": 1
-                },
-                "fills": [
-                    {
-                        "slot": "refundId",
-                        "type": "string",
-                        "format": "uuid",
-                        "header": "identifier"
-                    }
-                ],
+                "body": { "data": "", "status": 1 },
+                "fills": [{ "slot": "refundId", "type": "string", "format": "uuid", "header": "identifier" }],
                 "idForm": "uuid"
             }
         ],
         "payments": [
             {
                 "paymentId": "pay_fake_00000001",
-                "amount": {
-                    "value": 10000,
-                    "currency": "USD"
-                },
+                "amount": { "value": 10000, "currency": "USD" },
                 "outcome": 0
             },
             {
                 "paymentId": "pay_fake_00000002",
-                "amount": {
-                    "value": 25000,
-                    "currency": "EUR"
-                },
+                "amount": { "value": 25000, "currency": "EUR" },
                 "outcome": 0
             }
         ],
         "errors": {
-            "authentication_failed": {
-                "httpStatus": 401,
-                "body": {},
-                "message": [
-                    "message"
-                ]
-            },
-            "invalid_request": {
-                "httpStatus": 422,
-                "body": {},
-                "message": [
-                    "message"
-                ]
-            },
-            "payment_not_found": {
-                "httpStatus": 422,
-                "body": {
-                    "message": "Transaction not found"
-                },
-                "message": [
-                    "message"
-                ]
-            },
+            "authentication_failed": { "httpStatus": 401, "body": {}, "message": ["message"] },
+            "invalid_request": { "httpStatus": 422, "body": {}, "message": ["message"] },
+            "payment_not_found": { "httpStatus": 422, "body": { "message": "Transaction not found" }, "message": ["message"] },
             "amount_exceeds_refundable": {
                 "httpStatus": 422,
-                "body": {
-                    "message": "Refund amount is bigger than transaction amount"
-                },
-                "message": [
-                    "message"
-                ]
+                "body": { "message": "Refund amount is bigger than transaction amount" },
+                "message": ["message"]
             }
         },
-        "unavailable": {
-            "httpStatus": 503,
-            "body": {}
-        },
-        "rateLimited": {
-            "httpStatus": 429,
-            "body": {}
-        }
+        "unavailable": { "httpStatus": 503, "body": {} },
+        "rateLimited": { "httpStatus": 429, "body": {} }
     },
     "push": {
-        "auth": {
-            "kind": "bearer",
-            "token": "apiKey"
-        },
-        "credentials": {
-            "apiKey": "fake_apiKey_c21df31b4617"
-        },
+        "auth": { "kind": "bearer", "token": "apiKey" },
+        "credentials": { "apiKey": "fake_apiKey_c21df31b4617" },
         "request": {
             "method": "post",
             "path": "/refund",
             "body": {
                 "type": "object",
-                "required": [
-                    "intent_id"
-                ],
-                "properties": {
-                    "intent_id": {
-                        "type": "string"
-                    },
-                    "amount": {
-                        "type": "integer"
-                    }
-                }
+                "required": ["intent_id"],
+                "properties": { "intent_id": { "type": "string" }, "amount": { "type": "integer" } }
             },
             "headers": [],
             "paymentIdField": "intent_id",
-            "amount": {
-                "field": "amount",
-                "transform": "minorToInteger"
-            },
+            "amount": { "field": "amount", "transform": "minorToInteger" },
             "optionFields": {}
         },
         "outcomes": [
@@ -583,57 +263,17 @@ export const recipes = {
                 "refundStatus": "succeeded",
                 "body": {},
                 "fills": [
-                    {
-                        "slot": "refundId",
-                        "type": "string",
-                        "at": [
-                            "id"
-                        ]
-                    },
-                    {
-                        "slot": "paymentId",
-                        "type": "string",
-                        "at": [
-                            "intent_id"
-                        ]
-                    },
+                    { "slot": "refundId", "type": "string", "at": ["id"] },
+                    { "slot": "paymentId", "type": "string", "at": ["intent_id"] },
                     {
                         "slot": "status",
                         "type": "string",
-                        "values": [
-                            "approved",
-                            "declined"
-                        ],
-                        "at": [
-                            "status"
-                        ]
+                        "values": ["approved", "declined"],
+                        "at": ["status"]
                     },
-                    {
-                        "slot": "amount",
-                        "type": "integer",
-                        "format": "minorInteger",
-                        "at": [
-                            "amount"
-                        ]
-                    },
-                    {
-                        "slot": "currency",
-                        "type": "string",
-                        "values": [
-                            "USD"
-                        ],
-                        "at": [
-                            "currency"
-                        ]
-                    },
-                    {
-                        "slot": "createdAt",
-                        "type": "string",
-                        "format": "isoToIso",
-                        "at": [
-                            "created_at"
-                        ]
-                    }
+                    { "slot": "amount", "type": "integer", "format": "minorInteger", "at": ["amount"] },
+                    { "slot": "currency", "type": "string", "values": ["USD"], "at": ["currency"] },
+                    { "slot": "createdAt", "type": "string", "format": "isoToIso", "at": ["created_at"] }
                 ],
                 "statusValue": "approved",
                 "idForm": "string"
@@ -643,57 +283,17 @@ export const recipes = {
                 "refundStatus": "failed",
                 "body": {},
                 "fills": [
-                    {
-                        "slot": "refundId",
-                        "type": "string",
-                        "at": [
-                            "id"
-                        ]
-                    },
-                    {
-                        "slot": "paymentId",
-                        "type": "string",
-                        "at": [
-                            "intent_id"
-                        ]
-                    },
+                    { "slot": "refundId", "type": "string", "at": ["id"] },
+                    { "slot": "paymentId", "type": "string", "at": ["intent_id"] },
                     {
                         "slot": "status",
                         "type": "string",
-                        "values": [
-                            "approved",
-                            "declined"
-                        ],
-                        "at": [
-                            "status"
-                        ]
+                        "values": ["approved", "declined"],
+                        "at": ["status"]
                     },
-                    {
-                        "slot": "amount",
-                        "type": "integer",
-                        "format": "minorInteger",
-                        "at": [
-                            "amount"
-                        ]
-                    },
-                    {
-                        "slot": "currency",
-                        "type": "string",
-                        "values": [
-                            "USD"
-                        ],
-                        "at": [
-                            "currency"
-                        ]
-                    },
-                    {
-                        "slot": "createdAt",
-                        "type": "string",
-                        "format": "isoToIso",
-                        "at": [
-                            "created_at"
-                        ]
-                    }
+                    { "slot": "amount", "type": "integer", "format": "minorInteger", "at": ["amount"] },
+                    { "slot": "currency", "type": "string", "values": ["USD"], "at": ["currency"] },
+                    { "slot": "createdAt", "type": "string", "format": "isoToIso", "at": ["created_at"] }
                 ],
                 "statusValue": "declined",
                 "idForm": "string"
@@ -701,152 +301,69 @@ export const recipes = {
             {
                 "httpStatus": 401,
                 "refundStatus": "failed",
-                "body": {
-                    "id": "fake"
-                },
-                "fills": [
-                    {
-                        "slot": "refundId",
-                        "type": "string",
-                        "at": [
-                            "id"
-                        ]
-                    }
-                ],
+                "body": { "id": "fake" },
+                "fills": [{ "slot": "refundId", "type": "string", "at": ["id"] }],
                 "idForm": "string"
             }
         ],
         "payments": [
             {
                 "paymentId": "pay_fake_00000001",
-                "amount": {
-                    "value": 10000,
-                    "currency": "USD"
-                },
+                "amount": { "value": 10000, "currency": "USD" },
                 "outcome": 0
             },
             {
                 "paymentId": "pay_fake_00000002",
-                "amount": {
-                    "value": 25000,
-                    "currency": "USD"
-                },
+                "amount": { "value": 25000, "currency": "USD" },
                 "outcome": 0
             },
             {
                 "paymentId": "pay_fake_00000003",
-                "amount": {
-                    "value": 5000,
-                    "currency": "USD"
-                },
+                "amount": { "value": 5000, "currency": "USD" },
                 "outcome": 1
             },
             {
                 "paymentId": "pay_fake_00000004",
-                "amount": {
-                    "value": 7500,
-                    "currency": "USD"
-                },
+                "amount": { "value": 7500, "currency": "USD" },
                 "outcome": 2
             }
         ],
         "errors": {
-            "authentication_failed": {
-                "httpStatus": 401,
-                "body": {},
-                "message": [
-                    "message"
-                ]
-            },
-            "invalid_request": {
-                "httpStatus": 400,
-                "body": {},
-                "message": [
-                    "message"
-                ]
-            },
-            "payment_not_found": {
-                "httpStatus": 404,
-                "body": {},
-                "message": [
-                    "message"
-                ]
-            },
+            "authentication_failed": { "httpStatus": 401, "body": {}, "message": ["message"] },
+            "invalid_request": { "httpStatus": 400, "body": {}, "message": ["message"] },
+            "payment_not_found": { "httpStatus": 404, "body": {}, "message": ["message"] },
             "amount_exceeds_refundable": {
                 "httpStatus": 400,
-                "body": {
-                    "error": "amount_exceeds_refundable"
-                },
-                "message": [
-                    "message"
-                ]
+                "body": { "error": "amount_exceeds_refundable" },
+                "message": ["message"]
             },
-            "already_refunded": {
-                "httpStatus": 400,
-                "body": {
-                    "error": "already_refunded"
-                },
-                "message": [
-                    "message"
-                ]
-            }
+            "already_refunded": { "httpStatus": 400, "body": { "error": "already_refunded" }, "message": ["message"] }
         },
-        "unavailable": {
-            "httpStatus": 503,
-            "body": {}
-        },
-        "rateLimited": {
-            "httpStatus": 429,
-            "body": {}
-        }
+        "unavailable": { "httpStatus": 503, "body": {} },
+        "rateLimited": { "httpStatus": 429, "body": {} }
     },
     "wooshpay": {
-        "auth": {
-            "kind": "basic",
-            "username": "secretKey"
-        },
-        "credentials": {
-            "secretKey": "fake_secretKey_58b9cb9cc17b"
-        },
+        "auth": { "kind": "basic", "username": "secretKey" },
+        "credentials": { "secretKey": "fake_secretKey_58b9cb9cc17b" },
         "request": {
             "method": "post",
             "path": "/v1/refunds",
             "body": {
                 "type": "object",
                 "properties": {
-                    "amount": {
-                        "type": "string"
-                    },
-                    "metadata": {
-                        "type": "object",
-                        "properties": {},
-                        "additionalProperties": {
-                            "type": "string"
-                        }
-                    },
-                    "payment_intent": {
-                        "type": "string"
-                    },
+                    "amount": { "type": "string" },
+                    "metadata": { "type": "object", "properties": {}, "additionalProperties": { "type": "string" } },
+                    "payment_intent": { "type": "string" },
                     "reason": {
                         "type": "string",
-                        "enum": [
-                            "duplicate",
-                            "fraudulent",
-                            "requested_by_customer",
-                            "resolved_dispute"
-                        ]
+                        "enum": ["duplicate", "fraudulent", "requested_by_customer", "resolved_dispute"]
                     }
                 },
-                "required": [
-                    "payment_intent"
-                ]
+                "required": ["payment_intent"]
             },
             "headers": [],
             "paymentIdField": "payment_intent",
-            "amount": {
-                "field": "amount",
-                "transform": "minorToString"
-            },
+            "amount": { "field": "amount", "transform": "minorToString" },
             "optionFields": {}
         },
         "outcomes": [
@@ -855,67 +372,27 @@ export const recipes = {
                 "refundStatus": "succeeded",
                 "body": {},
                 "fills": [
-                    {
-                        "slot": "refundId",
-                        "type": "string",
-                        "at": [
-                            "id"
-                        ]
-                    },
-                    {
-                        "slot": "paymentId",
-                        "type": "string",
-                        "at": [
-                            "payment_intent"
-                        ]
-                    },
+                    { "slot": "refundId", "type": "string", "at": ["id"] },
+                    { "slot": "paymentId", "type": "string", "at": ["payment_intent"] },
                     {
                         "slot": "status",
                         "type": "string",
-                        "values": [
-                            "pending",
-                            "succeeded",
-                            "failed",
-                            "canceled"
-                        ],
-                        "at": [
-                            "status"
-                        ]
+                        "values": ["pending", "succeeded", "failed", "canceled"],
+                        "at": ["status"]
                     },
-                    {
-                        "slot": "amount",
-                        "type": "integer",
-                        "format": "minorInteger",
-                        "at": [
-                            "amount"
-                        ]
-                    },
-                    {
-                        "slot": "currency",
-                        "type": "string",
-                        "at": [
-                            "currency"
-                        ]
-                    },
+                    { "slot": "amount", "type": "integer", "format": "minorInteger", "at": ["amount"] },
+                    { "slot": "currency", "type": "string", "at": ["currency"] },
                     {
                         "slot": "createdAt",
                         "type": "integer",
                         "format": "epochSecondsToIso",
-                        "at": [
-                            "created"
-                        ]
+                        "at": ["created"]
                     },
                     {
                         "slot": "failureReason",
                         "type": "string",
-                        "values": [
-                            "lost_or_stolen_card",
-                            "expired_or_canceled_card",
-                            "unknown"
-                        ],
-                        "at": [
-                            "failure_reason"
-                        ]
+                        "values": ["lost_or_stolen_card", "expired_or_canceled_card", "unknown"],
+                        "at": ["failure_reason"]
                     }
                 ],
                 "statusValue": "succeeded",
@@ -926,67 +403,27 @@ export const recipes = {
                 "refundStatus": "pending",
                 "body": {},
                 "fills": [
-                    {
-                        "slot": "refundId",
-                        "type": "string",
-                        "at": [
-                            "id"
-                        ]
-                    },
-                    {
-                        "slot": "paymentId",
-                        "type": "string",
-                        "at": [
-                            "payment_intent"
-                        ]
-                    },
+                    { "slot": "refundId", "type": "string", "at": ["id"] },
+                    { "slot": "paymentId", "type": "string", "at": ["payment_intent"] },
                     {
                         "slot": "status",
                         "type": "string",
-                        "values": [
-                            "pending",
-                            "succeeded",
-                            "failed",
-                            "canceled"
-                        ],
-                        "at": [
-                            "status"
-                        ]
+                        "values": ["pending", "succeeded", "failed", "canceled"],
+                        "at": ["status"]
                     },
-                    {
-                        "slot": "amount",
-                        "type": "integer",
-                        "format": "minorInteger",
-                        "at": [
-                            "amount"
-                        ]
-                    },
-                    {
-                        "slot": "currency",
-                        "type": "string",
-                        "at": [
-                            "currency"
-                        ]
-                    },
+                    { "slot": "amount", "type": "integer", "format": "minorInteger", "at": ["amount"] },
+                    { "slot": "currency", "type": "string", "at": ["currency"] },
                     {
                         "slot": "createdAt",
                         "type": "integer",
                         "format": "epochSecondsToIso",
-                        "at": [
-                            "created"
-                        ]
+                        "at": ["created"]
                     },
                     {
                         "slot": "failureReason",
                         "type": "string",
-                        "values": [
-                            "lost_or_stolen_card",
-                            "expired_or_canceled_card",
-                            "unknown"
-                        ],
-                        "at": [
-                            "failure_reason"
-                        ]
+                        "values": ["lost_or_stolen_card", "expired_or_canceled_card", "unknown"],
+                        "at": ["failure_reason"]
                     }
                 ],
                 "statusValue": "pending",
@@ -997,67 +434,27 @@ export const recipes = {
                 "refundStatus": "failed",
                 "body": {},
                 "fills": [
-                    {
-                        "slot": "refundId",
-                        "type": "string",
-                        "at": [
-                            "id"
-                        ]
-                    },
-                    {
-                        "slot": "paymentId",
-                        "type": "string",
-                        "at": [
-                            "payment_intent"
-                        ]
-                    },
+                    { "slot": "refundId", "type": "string", "at": ["id"] },
+                    { "slot": "paymentId", "type": "string", "at": ["payment_intent"] },
                     {
                         "slot": "status",
                         "type": "string",
-                        "values": [
-                            "pending",
-                            "succeeded",
-                            "failed",
-                            "canceled"
-                        ],
-                        "at": [
-                            "status"
-                        ]
+                        "values": ["pending", "succeeded", "failed", "canceled"],
+                        "at": ["status"]
                     },
-                    {
-                        "slot": "amount",
-                        "type": "integer",
-                        "format": "minorInteger",
-                        "at": [
-                            "amount"
-                        ]
-                    },
-                    {
-                        "slot": "currency",
-                        "type": "string",
-                        "at": [
-                            "currency"
-                        ]
-                    },
+                    { "slot": "amount", "type": "integer", "format": "minorInteger", "at": ["amount"] },
+                    { "slot": "currency", "type": "string", "at": ["currency"] },
                     {
                         "slot": "createdAt",
                         "type": "integer",
                         "format": "epochSecondsToIso",
-                        "at": [
-                            "created"
-                        ]
+                        "at": ["created"]
                     },
                     {
                         "slot": "failureReason",
                         "type": "string",
-                        "values": [
-                            "lost_or_stolen_card",
-                            "expired_or_canceled_card",
-                            "unknown"
-                        ],
-                        "at": [
-                            "failure_reason"
-                        ]
+                        "values": ["lost_or_stolen_card", "expired_or_canceled_card", "unknown"],
+                        "at": ["failure_reason"]
                     }
                 ],
                 "statusValue": "failed",
@@ -1068,67 +465,27 @@ export const recipes = {
                 "refundStatus": "canceled",
                 "body": {},
                 "fills": [
-                    {
-                        "slot": "refundId",
-                        "type": "string",
-                        "at": [
-                            "id"
-                        ]
-                    },
-                    {
-                        "slot": "paymentId",
-                        "type": "string",
-                        "at": [
-                            "payment_intent"
-                        ]
-                    },
+                    { "slot": "refundId", "type": "string", "at": ["id"] },
+                    { "slot": "paymentId", "type": "string", "at": ["payment_intent"] },
                     {
                         "slot": "status",
                         "type": "string",
-                        "values": [
-                            "pending",
-                            "succeeded",
-                            "failed",
-                            "canceled"
-                        ],
-                        "at": [
-                            "status"
-                        ]
+                        "values": ["pending", "succeeded", "failed", "canceled"],
+                        "at": ["status"]
                     },
-                    {
-                        "slot": "amount",
-                        "type": "integer",
-                        "format": "minorInteger",
-                        "at": [
-                            "amount"
-                        ]
-                    },
-                    {
-                        "slot": "currency",
-                        "type": "string",
-                        "at": [
-                            "currency"
-                        ]
-                    },
+                    { "slot": "amount", "type": "integer", "format": "minorInteger", "at": ["amount"] },
+                    { "slot": "currency", "type": "string", "at": ["currency"] },
                     {
                         "slot": "createdAt",
                         "type": "integer",
                         "format": "epochSecondsToIso",
-                        "at": [
-                            "created"
-                        ]
+                        "at": ["created"]
                     },
                     {
                         "slot": "failureReason",
                         "type": "string",
-                        "values": [
-                            "lost_or_stolen_card",
-                            "expired_or_canceled_card",
-                            "unknown"
-                        ],
-                        "at": [
-                            "failure_reason"
-                        ]
+                        "values": ["lost_or_stolen_card", "expired_or_canceled_card", "unknown"],
+                        "at": ["failure_reason"]
                     }
                 ],
                 "statusValue": "canceled",
@@ -1138,164 +495,84 @@ export const recipes = {
         "payments": [
             {
                 "paymentId": "pay_fake_00000001",
-                "amount": {
-                    "value": 10000,
-                    "currency": "USD"
-                },
+                "amount": { "value": 10000, "currency": "USD" },
                 "outcome": 0
             },
             {
                 "paymentId": "pay_fake_00000002",
-                "amount": {
-                    "value": 25000,
-                    "currency": "EUR"
-                },
+                "amount": { "value": 25000, "currency": "EUR" },
                 "outcome": 0
             },
             {
                 "paymentId": "pay_fake_00000003",
-                "amount": {
-                    "value": 5000,
-                    "currency": "USD"
-                },
+                "amount": { "value": 5000, "currency": "USD" },
                 "outcome": 1
             },
             {
                 "paymentId": "pay_fake_00000004",
-                "amount": {
-                    "value": 7500,
-                    "currency": "EUR"
-                },
+                "amount": { "value": 7500, "currency": "EUR" },
                 "outcome": 2
             },
             {
                 "paymentId": "pay_fake_00000005",
-                "amount": {
-                    "value": 12000,
-                    "currency": "USD"
-                },
+                "amount": { "value": 12000, "currency": "USD" },
                 "outcome": 3
             }
         ],
         "errors": {
             "authentication_failed": {
                 "httpStatus": 401,
-                "body": {
-                    "error": {
-                        "type": "fake"
-                    }
-                },
-                "message": [
-                    "error",
-                    "message"
-                ]
+                "body": { "error": { "type": "fake" } },
+                "message": ["error", "message"]
             },
             "invalid_request": {
                 "httpStatus": 400,
-                "body": {
-                    "error": {
-                        "type": "fake"
-                    }
-                },
-                "message": [
-                    "error",
-                    "message"
-                ]
+                "body": { "error": { "type": "fake" } },
+                "message": ["error", "message"]
             },
             "payment_not_found": {
                 "httpStatus": 404,
-                "body": {
-                    "error": {
-                        "type": "fake"
-                    }
-                },
-                "message": [
-                    "error",
-                    "message"
-                ]
+                "body": { "error": { "type": "fake" } },
+                "message": ["error", "message"]
             },
             "amount_exceeds_refundable": {
                 "httpStatus": 400,
-                "body": {
-                    "error": {
-                        "type": "fake",
-                        "code": "amount_too_large"
-                    }
-                },
-                "message": [
-                    "error",
-                    "message"
-                ]
+                "body": { "error": { "type": "fake", "code": "amount_too_large" } },
+                "message": ["error", "message"]
             },
             "already_refunded": {
                 "httpStatus": 400,
-                "body": {
-                    "error": {
-                        "type": "fake",
-                        "code": "charge_already_refunded"
-                    }
-                },
-                "message": [
-                    "error",
-                    "message"
-                ]
+                "body": { "error": { "type": "fake", "code": "charge_already_refunded" } },
+                "message": ["error", "message"]
             }
         },
-        "unavailable": {
-            "httpStatus": 503,
-            "body": {}
-        },
-        "rateLimited": {
-            "httpStatus": 429,
-            "body": {}
-        }
+        "unavailable": { "httpStatus": 503, "body": {} },
+        "rateLimited": { "httpStatus": 429, "body": {} }
     },
     "xpay": {
-        "auth": {
-            "kind": "basic",
-            "username": "publicKey",
-            "password": "secretKey"
-        },
-        "credentials": {
-            "publicKey": "fake_publicKey_425d952bc2d8",
-            "secretKey": "fake_secretKey_0e7ae78d4007"
-        },
+        "auth": { "kind": "basic", "username": "publicKey", "password": "secretKey" },
+        "credentials": { "publicKey": "fake_publicKey_425d952bc2d8", "secretKey": "fake_secretKey_0e7ae78d4007" },
         "request": {
             "method": "post",
             "path": "/payments/merchant/refund",
             "body": {
-                "required": [
-                    "xIntentId"
-                ],
+                "required": ["xIntentId"],
                 "type": "object",
                 "properties": {
-                    "xIntentId": {
-                        "type": "string"
-                    },
-                    "amount": {
-                        "type": "string"
-                    },
-                    "refundReferenceId": {
-                        "type": "string"
-                    }
+                    "xIntentId": { "type": "string" },
+                    "amount": { "type": "string" },
+                    "refundReferenceId": { "type": "string" }
                 }
             },
             "headers": [
                 {
                     "name": "idempotency-key",
                     "required": false,
-                    "schema": {
-                        "type": "string",
-                        "maxLength": 255,
-                        "pattern": "^[a-zA-Z0-9\\-_:\\.]+$"
-                    }
+                    "schema": { "type": "string", "maxLength": 255, "pattern": "^[a-zA-Z0-9\\-_:\\.]+$" }
                 }
             ],
             "paymentIdField": "xIntentId",
-            "amount": {
-                "field": "amount",
-                "transform": "minorToString"
-            },
+            "amount": { "field": "amount", "transform": "minorToString" },
             "referenceField": "refundReferenceId",
             "optionFields": {},
             "idempotencyHeader": "idempotency-key"
@@ -1306,50 +583,17 @@ export const recipes = {
                 "refundStatus": "pending",
                 "body": {},
                 "fills": [
-                    {
-                        "slot": "refundId",
-                        "type": "string",
-                        "at": [
-                            "refundId"
-                        ]
-                    },
-                    {
-                        "slot": "paymentId",
-                        "type": "string",
-                        "at": [
-                            "intentId"
-                        ]
-                    },
-                    {
-                        "slot": "amount",
-                        "type": "integer",
-                        "format": "minorInteger",
-                        "at": [
-                            "amount"
-                        ]
-                    },
-                    {
-                        "slot": "currency",
-                        "type": "string",
-                        "at": [
-                            "currency"
-                        ]
-                    },
+                    { "slot": "refundId", "type": "string", "at": ["refundId"] },
+                    { "slot": "paymentId", "type": "string", "at": ["intentId"] },
+                    { "slot": "amount", "type": "integer", "format": "minorInteger", "at": ["amount"] },
+                    { "slot": "currency", "type": "string", "at": ["currency"] },
                     {
                         "slot": "createdAt",
                         "type": "integer",
                         "format": "epochMillisToIso",
-                        "at": [
-                            "refundedAt"
-                        ]
+                        "at": ["refundedAt"]
                     },
-                    {
-                        "slot": "reference",
-                        "type": "string",
-                        "at": [
-                            "refundReferenceId"
-                        ]
-                    }
+                    { "slot": "reference", "type": "string", "at": ["refundReferenceId"] }
                 ],
                 "idForm": "string"
             }
@@ -1357,75 +601,35 @@ export const recipes = {
         "payments": [
             {
                 "paymentId": "pay_fake_00000001",
-                "amount": {
-                    "value": 10000,
-                    "currency": "USD"
-                },
+                "amount": { "value": 10000, "currency": "USD" },
                 "outcome": 0
             },
             {
                 "paymentId": "pay_fake_00000002",
-                "amount": {
-                    "value": 25000,
-                    "currency": "EUR"
-                },
+                "amount": { "value": 25000, "currency": "EUR" },
                 "outcome": 0
             }
         ],
         "errors": {
-            "authentication_failed": {
-                "httpStatus": 401,
-                "body": {
-                    "errorCode": "fake"
-                },
-                "message": [
-                    "errorDescription"
-                ]
-            },
-            "invalid_request": {
-                "httpStatus": 400,
-                "body": {
-                    "errorCode": "fake"
-                },
-                "message": [
-                    "errorDescription"
-                ]
-            },
+            "authentication_failed": { "httpStatus": 401, "body": { "errorCode": "fake" }, "message": ["errorDescription"] },
+            "invalid_request": { "httpStatus": 400, "body": { "errorCode": "fake" }, "message": ["errorDescription"] },
             "payment_not_found": {
                 "httpStatus": 400,
-                "body": {
-                    "errorCode": "intent_not_found"
-                },
-                "message": [
-                    "errorDescription"
-                ]
+                "body": { "errorCode": "intent_not_found" },
+                "message": ["errorDescription"]
             },
             "amount_exceeds_refundable": {
                 "httpStatus": 400,
-                "body": {
-                    "errorCode": "amount_exceeds_refundable"
-                },
-                "message": [
-                    "errorDescription"
-                ]
+                "body": { "errorCode": "amount_exceeds_refundable" },
+                "message": ["errorDescription"]
             },
             "already_refunded": {
                 "httpStatus": 400,
-                "body": {
-                    "errorCode": "already_refunded"
-                },
-                "message": [
-                    "errorDescription"
-                ]
+                "body": { "errorCode": "already_refunded" },
+                "message": ["errorDescription"]
             }
         },
-        "unavailable": {
-            "httpStatus": 503,
-            "body": {}
-        },
-        "rateLimited": {
-            "httpStatus": 429,
-            "body": {}
-        }
+        "unavailable": { "httpStatus": 503, "body": {} },
+        "rateLimited": { "httpStatus": 429, "body": {} }
     }
 };
