@@ -110,6 +110,7 @@ describe.each(providerIds)('fake %s', (id) => {
       expect(error.code, field).toBe('authentication_failed');
       expect(JSON.stringify(error)).not.toContain(wrong[field]);
     }
+    expect(fake.refunds()).toEqual([]);
   });
 
   it(capabilitiesText(provider), async () => {
