@@ -13,9 +13,9 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((f) => f.close()));
 });
 
-async function setUp(provider: ProviderId, credentials?: Record<string, string>) {
-  const fake = await startFake(provider);
-  running.push(fake);
+async function setUp(provider: ProviderId, credentials?: Record<string, string>, existing?: Fake) {
+  const fake = existing ?? await startFake(provider);
+  if (existing === undefined) running.push(fake);
   const client = createRefundsClient({ provider, credentials: (credentials ?? fake.credentials) as never, baseUrl: fake.baseUrl, maxRetries: 0, timeoutMs: 5_000 });
   const create = (payment: FakePayment, extra: Record<string, unknown> = {}) =>
     client.refunds.create({ paymentId: payment.paymentId, ...(payment.providerOptions ? { providerOptions: payment.providerOptions } : {}), ...extra } as never);
@@ -104,7 +104,7 @@ describe.each(providerIds)('fake %s', (id) => {
     const right = fake.credentials as unknown as Record<string, string>;
     for (const field of Object.keys(right)) {
       const wrong = { ...right, [field]: `${right[field]}x` };
-      const { create } = await setUp(provider, wrong);
+      const { create } = await setUp(provider, wrong, fake);
       const payment = fake.payments[0]!;
       const error = await refusal(create(payment, { amount: money(payment, 100) }));
       expect(error.code, field).toBe('authentication_failed');
