@@ -58,7 +58,7 @@ function localRefProblem(document: unknown, ref: string, node: Record<string, un
     return { problem: `$ref "${ref}" points at nothing`, fix: 'fix the reference or add the component it names' };
   }
   const seen = new Set<unknown>([node]);
-  for (let next = target; next !== null && typeof next === 'object' && typeof (next as Record<string, unknown>).$ref === 'string';) {
+  for (let next: unknown = target; next !== null && typeof next === 'object' && typeof (next as Record<string, unknown>).$ref === 'string';) {
     if (seen.has(next)) {
       return { problem: `$ref "${ref}" refers only to itself`,
         fix: 'give the referenced schema a real definition (a recursive schema must have properties or items around the reference)' };
