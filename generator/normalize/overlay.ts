@@ -34,7 +34,8 @@ export function applyOverlay(document: OpenApiDocument, overlay: unknown, overla
   const dangling = brokenLocalRef(document);
   if (dangling !== undefined) {
     const index = actionThatBroke(before, actions, overlayFile, dangling.pointer, dangling.ref);
-    throw new PaykitError(overlayFile, `/actions/${index}`, `after this action ${dangling.problem} (at ${dangling.pointer})`, dangling.fix);
+    const fix = actions[index]!.remove === true ? 'the action removes what the reference needs: keep it, or change the reference in the same overlay' : dangling.fix;
+    throw new PaykitError(overlayFile, `/actions/${index}`, `after this action ${dangling.problem} (at ${dangling.pointer})`, fix);
   }
 }
 
