@@ -1,9 +1,12 @@
 /** Reads specs/providers.yaml: the one place that says which providers exist and how each one works. */
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { PaykitError } from './errors.js';
 import { readDataFile } from './load/parse.js';
+import { paykitPath } from './paths.js';
 import { schemaValidator } from './schema-validator.js';
+import { pascalCase } from './text/escape.js';
 
 export type AuthConfig =
   | { kind: 'bearer'; token: string; credentials: Record<string, string> }
@@ -40,7 +43,11 @@ export function loadProjectConfig(root: string, configFile = PROVIDERS_FILE): Pr
   const validate = schemaValidator('specs/providers.schema.json', { allErrors: false });
   if (!validate(raw)) throw configError(configFile, validate.errors?.[0]);
   const entries = Object.entries((raw as { providers: Record<string, Omit<ProviderConfig, 'id'>> }).providers);
-  for (const [id, entry] of entries) checkAuthFields(configFile, id, entry.auth);
+  for (const [id, entry] of entries) {
+    checkProviderId(configFile, id, entries.map(([other]) => other));
+    checkAuthFields(configFile, id, entry.auth);
+    checkEntryPaths(root, configFile, id, entry);
+  }
   const providers = entries
     .map(([id, entry]) => ({ id, ...entry, rules: entry.rules ?? [] }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -77,11 +84,74 @@ function checkAuthFields(file: string, id: string, auth: AuthConfig): void {
   }
 }
 
+/**
+ * Names paykit itself writes under generated/ (the facade package, the manifest file): a provider
+ * with one of them as its id would overwrite paykit's own output, so it is refused.
+ */
+export const RESERVED_OUTPUT_NAMES: readonly string[] = ['refunds', 'paykit-manifest'];
+
+/**
+ * A provider id names generated/<id>, the package @paykit/<id> and, pascal-cased, the types and
+ * factory both packages export: it may not be one of paykit's own packages, and two ids may not
+ * collapse to the same type names (`a-1` and `a1` both give `A1`).
+ */
+function checkProviderId(file: string, id: string, ids: readonly string[]): void {
+  if (RESERVED_OUTPUT_NAMES.includes(id)) {
+    throw new PaykitError(file, `/providers/${id}`, `the provider id "${id}" is the name of a package paykit generates itself (generated/${id})`,
+      'give the provider another id');
+  }
+  const twin = ids.find((other) => other !== id && pascalCase(other) === pascalCase(id));
+  if (twin !== undefined && twin < id) {
+    throw new PaykitError(file, `/providers/${id}`, `the provider ids "${twin}" and "${id}" both become the type prefix ${pascalCase(id)}`,
+      'rename one of them');
+  }
+}
+
+const ENTRY_FIELDS = ['spec', 'overlay', 'mapping', 'source'] as const;
+
+/**
+ * The files an entry names must be inside the project, after following symbolic links: the
+ * schema already refuses `..` and absolute paths, this refuses a link that points elsewhere.
+ * A path that does not exist is left to the stage that reads it ("file not found").
+ */
+function checkEntryPaths(root: string, file: string, id: string, entry: Partial<Record<(typeof ENTRY_FIELDS)[number], string>>): void {
+  const realRoot = realpathSync(root);
+  for (const field of ENTRY_FIELDS) {
+    const path = entry[field];
+    if (path === undefined) continue;
+    const absolute = join(root, path);
+    const real = existsSync(absolute) ? realpathSync(absolute) : resolveExistingPrefix(absolute);
+    const rel = relative(realRoot, real);
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new PaykitError(file, `/providers/${id}/${field}`, `"${path}" resolves outside the project through a symbolic link`,
+        'copy the file into the project instead of linking to it');
+    }
+  }
+}
+
+/** For a path that does not exist yet: the real path of its deepest existing folder, plus the rest. */
+function resolveExistingPrefix(absolute: string): string {
+  const parts = absolute.split(sep);
+  for (let n = parts.length - 1; n > 0; n--) {
+    const prefix = parts.slice(0, n).join(sep) || sep;
+    if (existsSync(prefix)) return join(realpathSync(prefix), ...parts.slice(n));
+  }
+  return absolute;
+}
 
 function configError(file: string, error: ErrorObject | undefined): PaykitError {
   if (error === undefined) return new PaykitError(file, undefined, 'is not a valid providers file', 'compare it with specs/providers.schema.json');
   const detail = error.keyword === 'additionalProperties'
     ? `unknown field "${String((error.params as { additionalProperty: string }).additionalProperty)}"`
+    : error.keyword === 'pattern' ? patternProblem(error)
     : error.message ?? 'is invalid';
   return new PaykitError(file, error.instancePath || undefined, detail, 'see specs/providers.schema.json for the allowed fields');
+}
+
+/** A pattern error says what the field must be (the schema definition's description), not the regex. */
+function patternProblem(error: ErrorObject): string {
+  const definition = /^#\/definitions\/(\w+)\/pattern$/.exec(error.schemaPath)?.[1];
+  const schema = JSON.parse(readFileSync(paykitPath('specs/providers.schema.json'), 'utf8')) as { definitions: Record<string, { description?: string }> };
+  const description = definition === undefined ? undefined : schema.definitions[definition]?.description;
+  return description === undefined ? error.message ?? 'is invalid' : `must be ${description.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())}`;
 }

@@ -33,14 +33,14 @@ export function shimStructure(checked: CheckedMapping): SourceFileStructure {
       kind: StructureKind.TypeAlias as const, name: responseType(status),
       type: `Operation["responses"][${checked.responseKeys.get(status) === String(status) ? status : tsString(checked.responseKeys.get(status)!)}]["content"]["application/json"]`,
     })),
-    { kind: StructureKind.TypeAlias, name: `${P}Raw`, isExported: true, docs: [`The ${provider.title} response body a refund was read from.`], type: refundStatuses.map(responseType).join(' | ') },
+    { kind: StructureKind.TypeAlias, name: `${P}Raw`, isExported: true, docs: [jsdocText(`The ${provider.title} response body a refund was read from.`)], type: refundStatuses.map(responseType).join(' | ') },
     options.length === 0 ? {
       kind: StructureKind.TypeAlias, name: `${P}ProviderOptions`, isExported: true,
-      docs: [`${provider.title} takes no provider options (an empty interface would accept anything).`],
+      docs: [jsdocText(`${provider.title} takes no provider options (an empty interface would accept anything).`)],
       type: 'Record<string, never>',
     } : {
       kind: StructureKind.Interface, name: `${P}ProviderOptions`, isExported: true,
-      docs: [`What ${provider.title} needs besides the common fields.`],
+      docs: [jsdocText(`What ${provider.title} needs besides the common fields.`)],
       properties: options.map(([name, option]) => ({
         name, hasQuestionToken: option.required !== true,
         type: option.schema !== undefined ? `components["schemas"][${tsString(option.schema)}]` : option.type!,
@@ -49,7 +49,7 @@ export function shimStructure(checked: CheckedMapping): SourceFileStructure {
     },
     {
       kind: StructureKind.Interface, name: `${P}CreateRefundInput`, isExported: true, extends: ['CreateRefundBase'],
-      docs: [`refunds.create input for ${provider.title}.`],
+      docs: [jsdocText(`refunds.create input for ${provider.title}.`)],
       properties: [
         { name: 'amount', hasQuestionToken: mapping.input.amount !== 'required', type: 'Money', docs: [mapping.input.amount === 'required' ? 'Required: the provider needs the amount even for a full refund.' : 'Integer minor units; omit for a full refund.'] },
         { name: 'providerOptions', hasQuestionToken: !optionsRequired, type: `${P}ProviderOptions` },

@@ -28,15 +28,22 @@ export async function loadSpec(absolutePath: string, displayPath: string, displa
 }
 
 function checkIsOpenApi(document: unknown, file: string): void {
+  const found = openApiShapeProblem(document);
+  if (found !== undefined) throw new PaykitError(file, found.pointer, found.problem, found.fix);
+}
+
+/** What makes `document` unreadable as an OpenAPI 3.0/3.1 description, if anything (also run after each overlay action). */
+export function openApiShapeProblem(document: unknown): { pointer: string | undefined; problem: string; fix: string } | undefined {
   if (!isRecord(document)) {
-    throw new PaykitError(file, undefined, 'is not an OpenAPI document (the top level is not a mapping)', 'point providers.yaml at an OpenAPI 3.x file');
+    return { pointer: undefined, problem: 'is not an OpenAPI document (the top level is not a mapping)', fix: 'point providers.yaml at an OpenAPI 3.x file' };
   }
   const version = document.openapi;
   if (typeof version !== 'string' || !/^3\.[01]\.\d+$/.test(version)) {
-    throw new PaykitError(file, '/openapi', `declares OpenAPI version ${JSON.stringify(version ?? null)}, paykit reads 3.0.x and 3.1.x`,
-      'convert the document to OpenAPI 3.0 or 3.1 (Swagger 2.0 can be converted with swagger2openapi)');
+    return { pointer: '/openapi', problem: `declares OpenAPI version ${JSON.stringify(version ?? null)}, paykit reads 3.0.x and 3.1.x`,
+      fix: 'convert the document to OpenAPI 3.0 or 3.1 (Swagger 2.0 can be converted with swagger2openapi)' };
   }
   if (!isRecord(document.paths)) {
-    throw new PaykitError(file, '/paths', 'is missing or not a mapping', 'an OpenAPI document for a client needs paths');
+    return { pointer: '/paths', problem: 'is missing or not a mapping', fix: 'an OpenAPI document for a client needs paths' };
   }
+  return undefined;
 }

@@ -16,7 +16,7 @@ export interface SpecFiles {
 
 interface RefSite { file: string; pointer: string; ref: string; node: Record<string, unknown> }
 
-const URL_LIKE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+export const URL_LIKE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 export function loadSpecFiles(entryPath: string, display: (absolute: string) => string): SpecFiles {
   if (!existsSync(entryPath)) {
@@ -69,7 +69,7 @@ const enum At { Keywords, Names, ExampleMap, Example }
  * example of an API that itself uses `$ref`, say), which neither OpenAPI nor redocly resolves, so a
  * `$ref` there is not a reference and is not checked. Pointers are built only for the references.
  */
-function collectRefs(document: unknown, visit: (pointer: string, ref: string, node: Record<string, unknown>) => void): void {
+export function collectRefs(document: unknown, visit: (pointer: string, ref: string, node: Record<string, unknown>) => void): void {
   const path: (string | number)[] = [];
   const walk = (node: unknown, at: At): void => {
     if (Array.isArray(node)) {

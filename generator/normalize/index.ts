@@ -1,6 +1,7 @@
 /** Normalization: the provider's named rules, then its overlay, then the rules every spec gets. */
 import type { ProviderConfig } from '../config.js';
 import { PaykitError } from '../errors.js';
+import { openApiShapeProblem } from '../load/index.js';
 import { applyOverlay } from './overlay.js';
 import { ALWAYS, RULES } from './rules/index.js';
 import type { OpenApiDocument } from './types.js';
@@ -15,7 +16,7 @@ export function normalizeSpec(vendor: OpenApiDocument, provider: ProviderConfig,
     }
     rule.apply(document);
   });
-  if (overlay !== undefined) applyOverlay(document, overlay, provider.overlay!);
+  if (overlay !== undefined) applyOverlay(document, overlay, provider.overlay!, openApiShapeProblem);
   for (const rule of ALWAYS) rule.apply(document);
   return document;
 }

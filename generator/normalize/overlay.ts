@@ -5,33 +5,78 @@
  */
 import { JSONPath } from 'jsonpath-plus';
 import { PaykitError } from '../errors.js';
+import { brokenLocalRef, foreignRef, isBrokenAt } from '../load/document-refs.js';
 import { isRecord, type OpenApiDocument } from './types.js';
 
 interface OverlayAction { target: string; description?: string; update?: unknown; remove?: boolean }
 
-export function applyOverlay(document: OpenApiDocument, overlay: unknown, overlayFile: string): void {
+/** A check of the whole document after each action; what it reports is blamed on that action. */
+export type DocumentCheck = (document: OpenApiDocument) => { pointer: string | undefined; problem: string } | undefined;
+
+/**
+ * Applies the overlay's actions in order. An action's update may not bring a `$ref` to a URL or a
+ * file (checked before anything is applied); after each action `check` must pass; at the end every
+ * `$ref` must resolve inside the document. Whatever breaks is reported against the action that broke
+ * it (`#/actions/N`), never against the vendor spec.
+ */
+export function applyOverlay(document: OpenApiDocument, overlay: unknown, overlayFile: string, check?: DocumentCheck): void {
   const actions = readActions(overlay, overlayFile);
+  const before = structuredClone(document);
   actions.forEach((action, index) => {
-    const pointer = `/actions/${index}`;
-    const matches = select(action.target, document, overlayFile, pointer);
-    if (matches.length === 0) {
-      throw new PaykitError(overlayFile, `${pointer}/target`, `target "${action.target}" matches nothing in the spec`,
-        'the vendor spec has probably changed: update the target or drop the action');
-    }
-    if (action.remove === true) {
-      // Remove from the end so array indexes of later matches stay valid.
-      for (const match of [...matches].reverse()) removeNode(match.parent, match.parentProperty);
-    } else {
-      for (const match of matches) {
-        if (match.parent === null || match.parent === undefined) {
-          mergeInto(document, action.update, overlayFile, pointer);
-        } else {
-          const parent = match.parent as Record<string | number, unknown>;
-          parent[match.parentProperty] = merge(match.value, action.update, overlayFile, pointer);
-        }
-      }
+    applyAction(document, action, index, overlayFile);
+    const broken = check?.(document);
+    if (broken !== undefined) {
+      const where = broken.pointer === undefined ? 'the spec' : `the spec's ${broken.pointer}`;
+      throw new PaykitError(overlayFile, `/actions/${index}`, `after this action ${where} ${broken.problem}`,
+        'change the action so that the spec stays a valid OpenAPI 3.0/3.1 document');
     }
   });
+  const dangling = brokenLocalRef(document);
+  if (dangling !== undefined) {
+    const index = actionThatBroke(before, actions, overlayFile, dangling.pointer, dangling.ref);
+    const fix = actions[index]!.remove === true ? 'the action removes what the reference needs: keep it, or change the reference in the same overlay' : dangling.fix;
+    throw new PaykitError(overlayFile, `/actions/${index}`, `after this action ${dangling.problem} (at ${dangling.pointer})`, fix);
+  }
+}
+
+function applyAction(document: OpenApiDocument, action: OverlayAction, index: number, overlayFile: string): void {
+  const pointer = `/actions/${index}`;
+  const matches = select(action.target, document, overlayFile, pointer);
+  if (matches.length === 0) {
+    throw new PaykitError(overlayFile, `${pointer}/target`, `target "${action.target}" matches nothing in the spec`,
+      'the vendor spec has probably changed: update the target or drop the action');
+  }
+  if (action.remove === true) {
+    // Remove from the end so array indexes of later matches stay valid.
+    for (const match of [...matches].reverse()) removeNode(match.parent, match.parentProperty);
+  } else {
+    for (const match of matches) {
+      if (match.parent === null || match.parent === undefined) {
+        mergeInto(document, action.update, overlayFile, pointer);
+      } else {
+        const parent = match.parent as Record<string | number, unknown>;
+        parent[match.parentProperty] = merge(match.value, action.update, overlayFile, pointer);
+      }
+    }
+  }
+}
+
+/**
+ * Replays the actions on the document as it was before the overlay, to find the one after which the
+ * broken `$ref` (same place, same value) became and stayed broken: the action that added it, or the
+ * one that removed what it pointed at. Only runs on the error path.
+ */
+function actionThatBroke(before: OpenApiDocument, actions: readonly OverlayAction[], file: string, pointer: string, ref: string): number {
+  const document = structuredClone(before);
+  let start = actions.length - 1;
+  let brokenBefore = isBrokenAt(document, pointer, ref);
+  actions.forEach((action, index) => {
+    applyAction(document, action, index, file);
+    const broken = isBrokenAt(document, pointer, ref);
+    if (broken && !brokenBefore) start = index;
+    brokenBefore = broken;
+  });
+  return start;
 }
 
 type Match = { parent: unknown; parentProperty: string | number; value: unknown };
@@ -61,6 +106,8 @@ function readActions(overlay: unknown, file: string): OverlayAction[] {
     if (action.remove !== true && action.update === undefined) {
       throw new PaykitError(file, `/actions/${index}`, 'has neither update nor remove: true', 'add one of them');
     }
+    const foreign = action.remove === true ? undefined : foreignRef(action.update);
+    if (foreign !== undefined) throw new PaykitError(file, `/actions/${index}/update${foreign.pointer}`, foreign.problem, foreign.fix);
     return action as unknown as OverlayAction;
   });
 }

@@ -152,6 +152,7 @@ describe('hostile inputs', () => {
         }
       } finally {
         if (!generates) rmSync(root, { recursive: true, force: true });
+        rmSync(`${root}.outside`, { recursive: true, force: true });
       }
     });
   }

@@ -3,7 +3,7 @@
  * endings and byte-order marks (git may rewrite them), and multi-megabyte specs. Each setup gets the
  * case's project root after the committed files were copied there.
  */
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 type Setup = (root: string) => void;
@@ -20,6 +20,18 @@ export const SETUPS: Record<string, Setup> = {
   'symlink-dir-outside': (root) => {
     writeFileSync(join(root, 'elsewhere.yaml'), 'x: 1\n');
     symlinkSync(root, join(root, 'specs/parts'));
+  },
+  /** providers.yaml names specs/link.yaml, a link to a spec outside the project (`<root>.outside/`, removed by the suite). */
+  'entry-spec-outside': (root) => {
+    mkdirSync(`${root}.outside`, { recursive: true });
+    renameSync(spec(root), `${root}.outside/spec.yaml`);
+    symlinkSync(`${root}.outside/spec.yaml`, join(root, 'specs/link.yaml'));
+  },
+  /** specs/overlay.yaml is a link to an overlay outside the project. */
+  'entry-overlay-outside': (root) => {
+    mkdirSync(`${root}.outside`, { recursive: true });
+    writeFileSync(`${root}.outside/overlay.yaml`, 'overlay: 1.0.0\ninfo: { title: o, version: "1" }\nactions:\n  - target: $.info\n    update: { description: from outside }\n');
+    symlinkSync(`${root}.outside/overlay.yaml`, join(root, 'specs/overlay.yaml'));
   },
   /** The spec file itself contains bytes that are not UTF-8 (a lone continuation byte, an overlong form, 0xFF). */
   'invalid-utf8': (root) => {
