@@ -23,7 +23,8 @@ export interface ProviderConfig {
   /** specs/mappings/<id>.yaml when the provider takes part in the refunds facade. */
   mapping?: string;
   rules: string[];
-  defaultServer?: string;
+  /** Which of the spec's servers the client defaults to (generator/checks/servers.ts). */
+  defaultServer?: { description: string } | { index: number };
   auth: AuthConfig;
 }
 
