@@ -1,7 +1,7 @@
 /** Reads specs/providers.yaml: the one place that says which providers exist and how each one works. */
 import { join, relative } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { PaykitError } from './errors.js';
+import { PaykitError, joinPointer } from './errors.js';
 import { readDataFile } from './load/parse.js';
 import { schemaValidator } from './schema-validator.js';
 
@@ -38,6 +38,7 @@ export const PROVIDERS_FILE = 'specs/providers.yaml';
 
 export function loadProjectConfig(root: string, configFile = PROVIDERS_FILE): ProjectConfig {
   const raw = readDataFile(join(root, configFile), configFile);
+  rejectServerUrls(configFile, raw);
   const validate = schemaValidator('specs/providers.schema.json', { allErrors: false });
   if (!validate(raw)) throw configError(configFile, validate.errors?.[0]);
   const entries = Object.entries((raw as { providers: Record<string, Omit<ProviderConfig, 'id'>> }).providers);
@@ -78,6 +79,18 @@ function checkAuthFields(file: string, id: string, auth: AuthConfig): void {
   }
 }
 
+/** `defaultServer: https://…` was the old form: say how to write the choice instead of a bare schema error. */
+function rejectServerUrls(file: string, raw: unknown): void {
+  const providers = (raw as { providers?: unknown } | null)?.providers;
+  if (providers === null || typeof providers !== 'object') return;
+  for (const [id, entry] of Object.entries(providers)) {
+    const choice = (entry as { defaultServer?: unknown } | null)?.defaultServer;
+    if (typeof choice === 'string') {
+      throw new PaykitError(file, joinPointer(['providers', id, 'defaultServer']), 'is a URL, which would not follow the vendor when it moves the host',
+        'choose one of the spec\'s servers instead: { description: <a word of its description> } or { index: <its position> }');
+    }
+  }
+}
 
 function configError(file: string, error: ErrorObject | undefined): PaykitError {
   if (error === undefined) return new PaykitError(file, undefined, 'is not a valid providers file', 'compare it with specs/providers.schema.json');

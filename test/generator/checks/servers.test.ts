@@ -1,6 +1,9 @@
 /** The default server is chosen by description or position, follows the vendor's URL, and its changes are classified. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ProjectConfig, ProviderConfig } from '../../../generator/config.js';
+import { loadProjectConfig, type ProjectConfig, type ProviderConfig } from '../../../generator/config.js';
 import { classifyServerChanges, defaultServerUrl, resolveServerChoice, serverFindings, specServers, type ServerChoice } from '../../../generator/checks/servers.js';
 
 const spec = (...servers: { url: string; description?: string }[]) => ({ openapi: '3.0.1', servers });
@@ -74,5 +77,20 @@ describe('classifyServerChanges', () => {
   it('nothing changed, nothing reported; reordering alone is no change', () => {
     expect(classifyServerChanges(push, push, choice)).toEqual([]);
     expect(classifyServerChanges(push, spec(push.servers[1]!, push.servers[0]!), choice)).toEqual([]);
+  });
+});
+
+describe('providers.yaml', () => {
+  it('refuses a literal defaultServer URL, saying how to choose a server instead', () => {
+    const root = mkdtempSync(join(tmpdir(), 'paykit-servers-'));
+    try {
+      mkdirSync(join(root, 'specs'));
+      writeFileSync(join(root, 'specs/providers.yaml'), 'providers:\n  acme:\n    title: Acme\n    spec: specs/acme.yaml\n    defaultServer: https://sandbox.acme.test\n    auth: { kind: none }\n');
+      expect(() => loadProjectConfig(root)).toThrow('specs/providers.yaml#/providers/acme/defaultServer: is a URL, which would not follow the vendor when it moves the host; choose one of the spec\'s servers instead: { description: <a word of its description> } or { index: <its position> }');
+      writeFileSync(join(root, 'specs/providers.yaml'), 'providers:\n  acme:\n    title: Acme\n    spec: specs/acme.yaml\n    defaultServer: { description: Sandbox }\n    auth: { kind: none }\n');
+      expect(loadProjectConfig(root).providers[0]!.defaultServer).toEqual({ description: 'Sandbox' });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
