@@ -7,7 +7,10 @@ import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { overlayLock } from '../generator/commands/overlay-lock.js';
+import { generate } from '../generator/commands/generate.js';
 import { loadProjectConfig } from '../generator/config.js';
+import { PaykitError } from '../generator/errors.js';
 import { applyEdits } from './diff/vendor-change.js';
 import { REPO, copyProject, paykit, snapshotTree } from './helpers/project-copy.js';
 
@@ -27,6 +30,22 @@ afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true 
 const scratch = () => { const dir = copyProject({ generated: true }); dirs.push(dir); return dir; };
 const project = loadProjectConfig(REPO);
 
+function editSpec(dir: string, c: GuardCase): void {
+  const specPath = join(dir, project.providers.find((p) => p.id === c.provider)!.spec);
+  writeFileSync(specPath, applyEdits(readFileSync(specPath, 'utf8'), c.edits, c.name));
+}
+
+/** `ok`, or the line the CLI would print for the refusal. */
+async function generateIn(root: string, provider: string): Promise<string> {
+  try {
+    await generate({ root, providers: [provider], check: false }, { line: () => {}, error: () => {} });
+    return 'ok';
+  } catch (error) {
+    if (error instanceof PaykitError) return `paykit: ${error.message}`;
+    throw error;
+  }
+}
+
 describe('vendor changes that collide with reviewed inputs', () => {
   it('cover an overlay drift, a duplicate, an auth change, a moved and a vanished server, and a harmless change', () => {
     const kinds = cases.map((c) => c.expect.stderr ?? `generates ${c.expect.defaultBaseUrl ?? ''}`).join('\n');
@@ -35,29 +54,24 @@ describe('vendor changes that collide with reviewed inputs', () => {
     }
   });
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const dir = scratch();
     const provider = project.providers.find((p) => p.id === c.provider)!;
-    const specPath = join(dir, provider.spec);
-    writeFileSync(specPath, applyEdits(readFileSync(specPath, 'utf8'), c.edits, c.name));
+    editSpec(dir, c);
     const before = snapshotTree(join(dir, 'generated'));
-    const run = paykit(dir, 'generate', '--provider', c.provider);
+    // In process (the CLI prints `paykit: <message>`, exit 2, as the next test shows for one case).
+    const run = await generateIn(dir, c.provider);
     if (c.expect.generate === 'refuses') {
-      expect(run.stderr).toBe(`${c.expect.stderr}\n`);
-      expect(run.status).toBe(2);
+      expect(run).toBe(c.expect.stderr);
       expect(snapshotTree(join(dir, 'generated'))).toEqual(before);
     } else {
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
+      expect(run).toBe('ok');
     }
     if (c.expect.afterLock === 'generates') {
-      const lock = paykit(dir, 'overlay', 'lock', '--provider', c.provider);
-      expect(lock.stderr).toBe('');
-      expect(lock.stdout).toMatch(new RegExp(`^specs/overlays/${c.provider}\\.lock\\.yaml: written \\(`));
-      expect(lock.status).toBe(0);
-      const again = paykit(dir, 'generate', '--provider', c.provider);
-      expect(again.stderr).toBe('');
-      expect(again.status).toBe(0);
+      const lines: string[] = [];
+      expect(await overlayLock({ root: dir, providers: [c.provider] }, { line: (l) => lines.push(l), error: (l) => lines.push(l) })).toBe(0);
+      expect(lines).toEqual([expect.stringMatching(new RegExp(`^specs/overlays/${c.provider}\\.lock\\.yaml: written \\(`))]);
+      expect(await generateIn(dir, c.provider)).toBe('ok');
       // The lock now holds the content the vendor changed, so the next review starts from it.
       const added = c.edits.map((e) => e.replace.split('\n').find((l) => !e.find.includes(l))!.trim()).join();
       expect(readFileSync(join(dir, provider.overlay!.replace(/\.yaml$/, '.lock.yaml')), 'utf8')).toContain(added);
@@ -66,6 +80,24 @@ describe('vendor changes that collide with reviewed inputs', () => {
       const client = readFileSync(join(dir, 'generated', c.provider, 'src/client.ts'), 'utf8');
       expect(client).toContain(`export const DEFAULT_BASE_URL: string = ${JSON.stringify(c.expect.defaultBaseUrl)};`);
     }
+  });
+
+  it('through the real CLI: one line on stderr, exit 2, generated/ untouched; `overlay lock` then lets generate through', () => {
+    const c = cases.find((x) => x.expect.afterLock === 'generates')!;
+    const dir = scratch();
+    editSpec(dir, c);
+    const before = snapshotTree(join(dir, 'generated'));
+    const run = paykit(dir, 'generate', '--provider', c.provider);
+    expect(run.stderr).toBe(`${c.expect.stderr}\n`);
+    expect(run.status).toBe(2);
+    expect(snapshotTree(join(dir, 'generated'))).toEqual(before);
+    const lock = paykit(dir, 'overlay', 'lock', '--provider', c.provider);
+    expect(lock.stderr).toBe('');
+    expect(lock.status).toBe(0);
+    expect(lock.stdout).toMatch(new RegExp(`^specs/overlays/${c.provider}\\.lock\\.yaml: written \\(`));
+    const again = paykit(dir, 'generate', '--provider', c.provider);
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
   });
 });
 
