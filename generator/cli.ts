@@ -50,6 +50,16 @@ program.command('extract')
     process.exitCode = extract({ root, check: opts.check === true }, consoleReporter);
   });
 
+program.command('overlay')
+  .description('overlay maintenance')
+  .command('lock')
+  .description('record, in specs/overlays/<id>.lock.yaml, the vendor content each overlay action removes or overwrites (after reviewing it)')
+  .option('-p, --provider <id...>', 'only these providers (default: every provider with an overlay)', [])
+  .action(async (opts: { provider: string[] }) => {
+    const { overlayLock } = await import('./commands/overlay-lock.js');
+    process.exitCode = await overlayLock({ root, providers: opts.provider }, consoleReporter);
+  });
+
 program.command('diff')
   .description('classify the changes between the committed normalized spec and the current specs (breaking / non-breaking / patch)')
   .argument('[provider...]', 'only these providers (default: all in specs/providers.yaml)')

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { PaykitError } from './errors.js';
+import { PaykitError, joinPointer } from './errors.js';
 import { readDataFile } from './load/parse.js';
 import { paykitPath } from './paths.js';
 import { schemaValidator } from './schema-validator.js';
@@ -26,7 +26,8 @@ export interface ProviderConfig {
   /** specs/mappings/<id>.yaml when the provider takes part in the refunds facade. */
   mapping?: string;
   rules: string[];
-  defaultServer?: string;
+  /** Which of the spec's servers the client defaults to (generator/checks/servers.ts). */
+  defaultServer?: { description: string } | { index: number };
   auth: AuthConfig;
 }
 
@@ -40,6 +41,7 @@ export const PROVIDERS_FILE = 'specs/providers.yaml';
 
 export function loadProjectConfig(root: string, configFile = PROVIDERS_FILE): ProjectConfig {
   const raw = readDataFile(join(root, configFile), configFile);
+  rejectServerUrls(configFile, raw);
   const validate = schemaValidator('specs/providers.schema.json', { allErrors: false });
   if (!validate(raw)) throw configError(configFile, validate.errors?.[0]);
   const entries = Object.entries((raw as { providers: Record<string, Omit<ProviderConfig, 'id'>> }).providers);
@@ -137,6 +139,19 @@ function resolveExistingPrefix(absolute: string): string {
     if (existsSync(prefix)) return join(realpathSync(prefix), ...parts.slice(n));
   }
   return absolute;
+}
+
+/** `defaultServer: https://…` was the old form: say how to write the choice instead of a bare schema error. */
+function rejectServerUrls(file: string, raw: unknown): void {
+  const providers = (raw as { providers?: unknown } | null)?.providers;
+  if (providers === null || typeof providers !== 'object') return;
+  for (const [id, entry] of Object.entries(providers)) {
+    const choice = (entry as { defaultServer?: unknown } | null)?.defaultServer;
+    if (typeof choice === 'string') {
+      throw new PaykitError(file, joinPointer(['providers', id, 'defaultServer']), 'is a URL, which would not follow the vendor when it moves the host',
+        'choose one of the spec\'s servers instead: { description: <a word of its description> } or { index: <its position> }');
+    }
+  }
 }
 
 function configError(file: string, error: ErrorObject | undefined): PaykitError {

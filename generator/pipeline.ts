@@ -14,6 +14,8 @@ import { readDataFile } from './load/parse.js';
 import { lintText, loadLintConfig, type LintProblem } from './lint/lint.js';
 import { renderLintReport } from './lint/report.js';
 import { normalizeSpec } from './normalize/index.js';
+import { explainByOverlay, vendorAgreementFindings } from './checks/index.js';
+import { refuseOnFindings } from './checks/finding.js';
 import { INITIAL_VERSION } from './versions/index.js';
 import { paykitPath } from './paths.js';
 import type { OpenApiDocument } from './normalize/types.js';
@@ -58,7 +60,9 @@ export async function prepareSpecs(project: ProjectConfig, provider: ProviderCon
 }
 
 export async function buildProvider(project: ProjectConfig, provider: ProviderConfig, render: Render): Promise<ProviderBuild> {
-  const specs = await prepareSpecs(project, provider);
+  const specs = await prepareSpecs(project, provider).catch(async (error: unknown) => { throw await explainByOverlay(project, provider, error); });
+  // The overlay still fits the vendor spec, and providers.yaml's auth and server choice agree with it.
+  refuseOnFindings(vendorAgreementFindings(project, provider, specs));
   const dir = `generated/${provider.id}`;
   const files = await guardStage(project.root, provider.spec)('openapi-typescript and the package templates', () => emitProviderPackage({
     provider,

@@ -3,6 +3,7 @@ import type { AuthConfig, ProviderConfig } from '../config.js';
 import { operations, isRecord, type OpenApiDocument } from '../normalize/types.js';
 import { pascalCase } from '../text/escape.js';
 import { buildDist } from './build.js';
+import { defaultServerUrl, specServers } from '../checks/servers.js';
 import { generatedHeader } from './header.js';
 import { emitSchema } from './schema.js';
 import type { Render } from './templates.js';
@@ -41,11 +42,9 @@ export async function emitProviderPackage(inputs: PackageInputs, render: Render)
 function packageModel(inputs: PackageInputs, header: string) {
   const { provider, normalized } = inputs;
   const info = isRecord(normalized.info) ? normalized.info : {};
-  const servers = (Array.isArray(normalized.servers) ? normalized.servers : [])
-    .filter(isRecord)
-    .filter((s) => typeof s.url === 'string')
-    .map((s) => ({ url: s.url as string, description: typeof s.description === 'string' ? s.description : '' }));
-  const defaultServer = provider.defaultServer ?? servers[0]?.url ?? 'http://127.0.0.1';
+  const servers = specServers(normalized).map(({ url, description }) => ({ url, description }));
+  // Chosen by description or position in providers.yaml, so it follows the vendor's URL.
+  const defaultServer = defaultServerUrl(provider, normalized);
   const credentials = provider.auth.kind === 'none' ? [] : Object.entries(provider.auth.credentials)
     .map(([name, description]) => ({ name, description, envName: `${provider.id}_${name}`.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() }));
   return {

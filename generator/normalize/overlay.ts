@@ -8,7 +8,7 @@ import { PaykitError } from '../errors.js';
 import { brokenLocalRef, foreignRef, isBrokenAt } from '../load/document-refs.js';
 import { isRecord, type OpenApiDocument } from './types.js';
 
-interface OverlayAction { target: string; description?: string; update?: unknown; remove?: boolean }
+export interface OverlayAction { target: string; description?: string; update?: unknown; remove?: boolean }
 
 /** A check of the whole document after each action; what it reports is blamed on that action. */
 export type DocumentCheck = (document: OpenApiDocument) => { pointer: string | undefined; problem: string } | undefined;
@@ -79,10 +79,10 @@ function actionThatBroke(before: OpenApiDocument, actions: readonly OverlayActio
   return start;
 }
 
-type Match = { parent: unknown; parentProperty: string | number; value: unknown };
+export type Match = { parent: unknown; parentProperty: string | number; value: unknown };
 
 /** JSONPath with script evaluation in jsonpath-plus's sandboxed "safe" mode; a bad expression is the overlay's error. */
-function select(target: string, document: OpenApiDocument, file: string, pointer: string): Match[] {
+export function select(target: string, document: OpenApiDocument, file: string, pointer: string): Match[] {
   try {
     return JSONPath({ path: target, json: document, resultType: 'all', eval: 'safe', wrap: true }) as Match[];
   } catch (error) {
@@ -92,7 +92,7 @@ function select(target: string, document: OpenApiDocument, file: string, pointer
   }
 }
 
-function readActions(overlay: unknown, file: string): OverlayAction[] {
+export function readActions(overlay: unknown, file: string): OverlayAction[] {
   if (!isRecord(overlay) || typeof overlay.overlay !== 'string' || !/^1\.0\.\d+$/.test(overlay.overlay)) {
     throw new PaykitError(file, '/overlay', 'is not an OpenAPI Overlay 1.0 document', 'start the file with `overlay: 1.0.0`, `info` and `actions`');
   }
@@ -112,7 +112,7 @@ function readActions(overlay: unknown, file: string): OverlayAction[] {
   });
 }
 
-function removeNode(parent: unknown, key: string | number): void {
+export function removeNode(parent: unknown, key: string | number): void {
   if (Array.isArray(parent)) parent.splice(Number(key), 1);
   else if (isRecord(parent)) delete parent[key];
 }
@@ -124,7 +124,7 @@ function mergeInto(document: OpenApiDocument, update: unknown, file: string, poi
 }
 
 /** Overlay merge: objects merge key by key, arrays get the update appended, anything else is replaced. */
-function merge(target: unknown, update: unknown, file: string, pointer: string): unknown {
+export function merge(target: unknown, update: unknown, file: string, pointer: string): unknown {
   if (Array.isArray(target)) return [...target, ...(Array.isArray(update) ? update : [update])];
   if (isRecord(target) && isRecord(update)) {
     const result: Record<string, unknown> = { ...target };

@@ -5,6 +5,7 @@ import createClient, {} from 'openapi-fetch';
 export const SERVERS = [
     { url: "https://api-stg.onekeypayments.com", description: "Staging environment" },
 ];
+/** The vendor's server (one of SERVERS) this client calls when no baseUrl is given. */
 export const DEFAULT_BASE_URL = "https://api-stg.onekeypayments.com";
 /** A typed openapi-fetch client for onekeypayments that authenticates every request. */
 export function createOnekeypaymentsClient(options) {

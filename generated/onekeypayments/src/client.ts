@@ -33,6 +33,7 @@ export const SERVERS: readonly { url: string; description?: string }[] = [
   { url: "https://api-stg.onekeypayments.com", description: "Staging environment" },
 ];
 
+/** The vendor's server (one of SERVERS) this client calls when no baseUrl is given. */
 export const DEFAULT_BASE_URL: string = "https://api-stg.onekeypayments.com";
 
 /** A typed openapi-fetch client for onekeypayments that authenticates every request. */

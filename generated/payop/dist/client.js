@@ -5,6 +5,7 @@ import createClient, {} from 'openapi-fetch';
 export const SERVERS = [
     { url: "https://api.payop.com", description: "Production API (the page names no sandbox host)" },
 ];
+/** The vendor's server (one of SERVERS) this client calls when no baseUrl is given. */
 export const DEFAULT_BASE_URL = "https://api.payop.com";
 /** A typed openapi-fetch client for Payop that authenticates every request. */
 export function createPayopClient(options) {

@@ -27,6 +27,7 @@ export const SERVERS: readonly { url: string; description?: string }[] = [
   { url: "https://api.payop.com", description: "Production API (the page names no sandbox host)" },
 ];
 
+/** The vendor's server (one of SERVERS) this client calls when no baseUrl is given. */
 export const DEFAULT_BASE_URL: string = "https://api.payop.com";
 
 /** A typed openapi-fetch client for Payop that authenticates every request. */

@@ -6,6 +6,7 @@ export const SERVERS = [
     { url: "https://api.pushcash.com", description: "Production API" },
     { url: "https://sandbox.pushcash.com", description: "Sandbox API used for developing an integration with Push" },
 ];
+/** The vendor's server (one of SERVERS) this client calls when no baseUrl is given. */
 export const DEFAULT_BASE_URL = "https://sandbox.pushcash.com";
 /** A typed openapi-fetch client for Push that authenticates every request. */
 export function createPushClient(options) {

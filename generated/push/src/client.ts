@@ -28,6 +28,7 @@ export const SERVERS: readonly { url: string; description?: string }[] = [
   { url: "https://sandbox.pushcash.com", description: "Sandbox API used for developing an integration with Push" },
 ];
 
+/** The vendor's server (one of SERVERS) this client calls when no baseUrl is given. */
 export const DEFAULT_BASE_URL: string = "https://sandbox.pushcash.com";
 
 /** A typed openapi-fetch client for Push that authenticates every request. */

@@ -5,6 +5,7 @@ import createClient, {} from 'openapi-fetch';
 export const SERVERS = [
     { url: "https://apitest.wooshpay.com", description: "Test environment" },
 ];
+/** The vendor's server (one of SERVERS) this client calls when no baseUrl is given. */
 export const DEFAULT_BASE_URL = "https://apitest.wooshpay.com";
 /** A typed openapi-fetch client for WooshPay that authenticates every request. */
 export function createWooshpayClient(options) {

@@ -27,6 +27,7 @@ export const SERVERS: readonly { url: string; description?: string }[] = [
   { url: "https://apitest.wooshpay.com", description: "Test environment" },
 ];
 
+/** The vendor's server (one of SERVERS) this client calls when no baseUrl is given. */
 export const DEFAULT_BASE_URL: string = "https://apitest.wooshpay.com";
 
 /** A typed openapi-fetch client for WooshPay that authenticates every request. */

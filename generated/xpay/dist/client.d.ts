@@ -22,6 +22,7 @@ export declare const SERVERS: readonly {
     url: string;
     description?: string;
 }[];
+/** The vendor's server (one of SERVERS) this client calls when no baseUrl is given. */
 export declare const DEFAULT_BASE_URL: string;
 /** A typed openapi-fetch client for xPay that authenticates every request. */
 export declare function createXpayClient(options: XpayClientOptions): XpayClient;

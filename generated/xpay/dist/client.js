@@ -5,6 +5,7 @@ import createClient, {} from 'openapi-fetch';
 export const SERVERS = [
     { url: "https://api.xpaycheckout.com" },
 ];
+/** The vendor's server (one of SERVERS) this client calls when no baseUrl is given. */
 export const DEFAULT_BASE_URL = "https://api.xpaycheckout.com";
 /** A typed openapi-fetch client for xPay that authenticates every request. */
 export function createXpayClient(options) {

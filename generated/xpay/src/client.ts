@@ -29,6 +29,7 @@ export const SERVERS: readonly { url: string; description?: string }[] = [
   { url: "https://api.xpaycheckout.com" },
 ];
 
+/** The vendor's server (one of SERVERS) this client calls when no baseUrl is given. */
 export const DEFAULT_BASE_URL: string = "https://api.xpaycheckout.com";
 
 /** A typed openapi-fetch client for xPay that authenticates every request. */
