@@ -47,6 +47,7 @@ export function loadMapping(project: ProjectConfig, provider: ProviderConfig): L
   const validate = schemaValidator('specs/mappings.schema.json', { allErrors: true });
   if (!validate(raw)) throw schemaError(file, validate.errors ?? []);
   const data = raw as Mapping & { request: { headers?: Record<string, RequestValue | string> } };
+  checkPattern(file, '/input/paymentId/pattern', data.input.paymentId?.pattern);
   const mapping: Mapping = {
     ...data,
     request: { body: normalizeValues(data.request.body), headers: normalizeValues(data.request.headers ?? {}) },
@@ -54,6 +55,16 @@ export function loadMapping(project: ProjectConfig, provider: ProviderConfig): L
     capabilities: data.capabilities ?? {},
   };
   return { provider, file, mapping };
+}
+
+/** The pattern is compiled by the facade at run time (and by the fake): it must be a regular expression. */
+function checkPattern(file: string, pointer: string, pattern: string | undefined): void {
+  if (pattern === undefined) return;
+  try {
+    new RegExp(pattern, 'u');
+  } catch {
+    throw new PaykitError(file, pointer, 'is not a valid regular expression', 'write a JavaScript regular expression (Unicode mode), e.g. ^[0-9]{1,15}$');
+  }
 }
 
 /** The shorthand `field: path` means `field: { from: path }`. */

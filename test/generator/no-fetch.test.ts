@@ -109,14 +109,14 @@ describe('generate fetches nothing', () => {
     expect(canary.requests).toEqual([]);
   });
 
-  it('writes URLs that are data (servers, externalDocs, defaultServer, sourceUrl) without requesting them', async () => {
+  it('writes URLs that are data (servers, externalDocs, the default server, sourceUrl) without requesting them', async () => {
     const root = project({
       spec: spec('#/components/schemas/Thing', `${canary.url}/server`),
-      providerExtra: `    defaultServer: ${canary.url}/default\n    sourceUrl: ${canary.url}/source.md\n`,
+      providerExtra: `    defaultServer: { description: test }\n    sourceUrl: ${canary.url}/source.md\n`,
     });
     const error = await run(root);
     expect(error).toBeUndefined();
-    expect(readFileSync(join(root, 'generated/canary/src/client.ts'), 'utf8')).toContain(`${canary.url}/default`);
+    expect(readFileSync(join(root, 'generated/canary/src/client.ts'), 'utf8')).toContain(`${canary.url}/server`);
     expect(canary.requests).toEqual([]);
   });
 });
