@@ -79,18 +79,6 @@ function checkProviderOptions(options: unknown, rules: InputRules, reject: (mess
   }
 }
 
-/** Every credential field is a secret: messages name the field, never the value. */
-export function checkCredentials(credentials: unknown, fields: readonly string[], provider: string): string[] {
-  const reject = (message: string): never => {
-    throw new RefundError({ code: 'invalid_request', provider, message });
-  };
-  if (!isPlainObject(credentials)) return reject(`credentials must be an object with ${fields.join(', ')}`);
-  return fields.map((field) => {
-    const value = credentials[field];
-    return typeof value === 'string' && value !== '' ? value : reject(`credentials.${field} must be a non-empty string`);
-  });
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

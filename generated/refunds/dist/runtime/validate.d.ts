@@ -19,5 +19,3 @@ export interface InputRules {
     }>>;
 }
 export declare function validateInput(input: unknown, rules: InputRules, provider: string): void;
-/** Every credential field is a secret: messages name the field, never the value. */
-export declare function checkCredentials(credentials: unknown, fields: readonly string[], provider: string): string[];

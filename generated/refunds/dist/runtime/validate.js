@@ -76,18 +76,6 @@ function checkProviderOptions(options, rules, reject) {
         }
     }
 }
-/** Every credential field is a secret: messages name the field, never the value. */
-export function checkCredentials(credentials, fields, provider) {
-    const reject = (message) => {
-        throw new RefundError({ code: 'invalid_request', provider, message });
-    };
-    if (!isPlainObject(credentials))
-        return reject(`credentials must be an object with ${fields.join(', ')}`);
-    return fields.map((field) => {
-        const value = credentials[field];
-        return typeof value === 'string' && value !== '' ? value : reject(`credentials.${field} must be a non-empty string`);
-    });
-}
 function isPlainObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

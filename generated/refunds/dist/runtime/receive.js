@@ -1,0 +1,37 @@
+const utf8 = new TextDecoder();
+const ignore = () => { };
+export async function receive(response, limit) {
+    const { status, headers, body } = response;
+    // status 0 is a browser's opaque redirect; `redirected` means a custom fetch followed one anyway.
+    const redirect = status === 0 || (status >= 300 && status < 400) || response.redirected;
+    if (redirect || Number(headers.get('content-length')) > limit) {
+        body?.cancel().catch(ignore);
+        return { status, headers, bodyText: '', failure: redirect ? 'redirect' : 'too_large' };
+    }
+    if (body === null)
+        return { status, headers, bodyText: '' };
+    const reader = body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > limit) {
+            reader.cancel().catch(ignore);
+            return { status, headers, bodyText: '', failure: 'too_large' };
+        }
+        chunks.push(value);
+    }
+    let bytes = chunks[0] ?? new Uint8Array(0);
+    if (chunks.length > 1) {
+        bytes = new Uint8Array(size);
+        let offset = 0;
+        for (const chunk of chunks) {
+            bytes.set(chunk, offset);
+            offset += chunk.byteLength;
+        }
+    }
+    return { status, headers, bodyText: utf8.decode(bytes) };
+}

@@ -1,0 +1,43 @@
+/**
+ * Reading one HTTP answer, whatever its status, under two rules (DESIGN.md, "Hardening"): a redirect
+ * is reported, never followed, and a body is read as a stream of at most `limit` bytes; past that the
+ * stream is cancelled, so memory stays bounded however much the server sends.
+ */
+import type { AttemptResult } from './transport.js';
+
+const utf8 = new TextDecoder();
+const ignore = () => {};
+
+export async function receive(response: Response, limit: number): Promise<AttemptResult> {
+  const { status, headers, body } = response;
+  // status 0 is a browser's opaque redirect; `redirected` means a custom fetch followed one anyway.
+  const redirect = status === 0 || (status >= 300 && status < 400) || response.redirected;
+  if (redirect || Number(headers.get('content-length')) > limit) {
+    body?.cancel().catch(ignore);
+    return { status, headers, bodyText: '', failure: redirect ? 'redirect' : 'too_large' };
+  }
+  if (body === null) return { status, headers, bodyText: '' };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      reader.cancel().catch(ignore);
+      return { status, headers, bodyText: '', failure: 'too_large' };
+    }
+    chunks.push(value);
+  }
+  let bytes = chunks[0] ?? new Uint8Array(0);
+  if (chunks.length > 1) {
+    bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+  }
+  return { status, headers, bodyText: utf8.decode(bytes) };
+}
