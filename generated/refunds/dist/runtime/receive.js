@@ -1,4 +1,3 @@
-const utf8 = new TextDecoder();
 const ignore = () => { };
 export async function receive(response, limit) {
     const { status, headers, body } = response;
@@ -22,16 +21,8 @@ export async function receive(response, limit) {
             reader.cancel().catch(ignore);
             return { status, headers, bodyText: '', failure: 'too_large' };
         }
-        chunks.push(value);
+        chunks.push(value); // a fetch body is never a SharedArrayBuffer
     }
-    let bytes = chunks[0] ?? new Uint8Array(0);
-    if (chunks.length > 1) {
-        bytes = new Uint8Array(size);
-        let offset = 0;
-        for (const chunk of chunks) {
-            bytes.set(chunk, offset);
-            offset += chunk.byteLength;
-        }
-    }
-    return { status, headers, bodyText: utf8.decode(bytes) };
+    // Blob joins the chunks and decodes UTF-8 in one step, in every fetch runtime.
+    return { status, headers, bodyText: await new Blob(chunks).text() };
 }

@@ -5,7 +5,6 @@
  */
 import type { AttemptResult } from './transport.js';
 
-const utf8 = new TextDecoder();
 const ignore = () => {};
 
 export async function receive(response: Response, limit: number): Promise<AttemptResult> {
@@ -18,7 +17,7 @@ export async function receive(response: Response, limit: number): Promise<Attemp
   }
   if (body === null) return { status, headers, bodyText: '' };
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: BlobPart[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -28,16 +27,8 @@ export async function receive(response: Response, limit: number): Promise<Attemp
       reader.cancel().catch(ignore);
       return { status, headers, bodyText: '', failure: 'too_large' };
     }
-    chunks.push(value);
+    chunks.push(value as BlobPart); // a fetch body is never a SharedArrayBuffer
   }
-  let bytes = chunks[0] ?? new Uint8Array(0);
-  if (chunks.length > 1) {
-    bytes = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-  }
-  return { status, headers, bodyText: utf8.decode(bytes) };
+  // Blob joins the chunks and decodes UTF-8 in one step, in every fetch runtime.
+  return { status, headers, bodyText: await new Blob(chunks).text() };
 }
