@@ -6,6 +6,10 @@
  * read and kept in `raw`, about 830 MB RSS for 200 MB.)
  */
 import type { ServerResponse } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RefundError } from '@paykit/refunds';
 import { client, outcome, providerIds, startAttacker, validInput, type Attacker } from './kit.ts';
@@ -76,4 +80,62 @@ it('maxResponseBytes is honoured as given: a 2 KB body with maxResponseBytes 102
   } finally {
     await small.close();
   }
+});
+
+describe('bodies that lie about their size', () => {
+  it('a gzip bomb (200 KB on the wire, 200 MB inflated) with a small Content-Length is cut at maxResponseBytes', async () => {
+    const zeros = Readable.from((function* () {
+      const chunk = Buffer.alloc(1024 * 1024);
+      for (let i = 0; i < 200; i++) yield chunk;
+    })());
+    const bomb = await buffer(zeros.pipe(createGzip({ level: 9 })));
+    expect(bomb.length).toBeLessThan(1024 * 1024); // what the server declares is under the limit
+    const server = await startAttacker((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) }).end(bomb));
+    try {
+      const [id] = providerIds;
+      const input = await validInput(id!);
+      const baseline = process.memoryUsage().rss;
+      const result = await outcome(() => client(id!, server.url).refunds.create(input as never));
+      expect(process.memoryUsage().rss - baseline).toBeLessThan(100 * 1024 * 1024);
+      expect(result).toMatchObject({ code: 'unexpected_response', httpStatus: 200 });
+      expect((result as RefundError).message).toContain('maxResponseBytes');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a Content-Length smaller than what follows: only the declared bytes are read as the body', async () => {
+    // A raw socket, since an HTTP server library refuses to send more than it declared.
+    const sockets = new Set<import('node:net').Socket>();
+    const server = createTcpServer((socket) => {
+      sockets.add(socket);
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}');
+        const junk = Buffer.alloc(64 * 1024, 'x');
+        let written = 0;
+        const pump = () => {
+          while (written < TOTAL && !socket.destroyed) {
+            written += junk.length;
+            if (!socket.write(junk)) return void socket.once('drain', pump);
+          }
+        };
+        socket.on('error', () => {});
+        pump();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const [id] = providerIds;
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const input = await validInput(id!);
+      const baseline = process.memoryUsage().rss;
+      const result = await outcome(() => client(id!, url).refunds.create(input as never));
+      expect(process.memoryUsage().rss - baseline).toBeLessThan(100 * 1024 * 1024);
+      expect(result).toBeInstanceOf(RefundError);
+      expect((result as RefundError).httpStatus).toBe(404);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
 });

@@ -22,9 +22,12 @@ export interface ErrorRule {
     code: RefundErrorCode;
     message?: readonly string[];
 }
+/** What a shim reads: headers by name (echoed credentials redacted) and the parsed, scrubbed body. */
 export interface Received {
     status: number;
-    headers: Headers;
+    headers: {
+        get(name: string): string | null;
+    };
     body: unknown;
 }
 export interface SendInit {

@@ -85,7 +85,10 @@ function interpret(shim, result, input, secrets, limit) {
     let body;
     if (text.trim() !== '') {
         try {
-            body = scrubSecrets(JSON.parse(text), secrets);
+            body = JSON.parse(text);
+            // Without a backslash every JSON string is verbatim in the text, so a clean text is a clean body.
+            if (text.includes('\\') || mentions(text, secrets))
+                body = scrubSecrets(body, secrets);
         }
         catch {
             const authFailure = status === 401 || status === 403;
@@ -94,7 +97,7 @@ function interpret(shim, result, input, secrets, limit) {
     }
     let refund;
     try {
-        refund = shim.interpret({ status, headers: scrubHeaders(result.headers, secrets), body }, input);
+        refund = shim.interpret({ status, headers: new ScrubbedHeaders(result.headers, secrets), body }, input);
         // An id that echoed a credential (an `identifier: Bearer <token>` header) is refused, not returned.
         if (refund !== undefined && refund.id.includes(REDACTED))
             throw new ReadError('id echoes a credential');
@@ -118,15 +121,21 @@ function interpret(shim, result, input, secrets, limit) {
         throw fail('invalid_request', `${provider} refused the request with HTTP ${status}`, body);
     throw fail('unexpected_response', `${provider} answered HTTP ${status}, which its mapping does not describe`, body);
 }
-/** The headers as the shim may read them: a copy with echoed credentials redacted, when any is. */
-function scrubHeaders(headers, secrets) {
-    let scrubbed;
-    headers.forEach((value, name) => {
-        const clean = scrubSecrets(value, secrets);
-        if (clean !== value)
-            (scrubbed ??= new Headers(headers)).set(name, clean);
-    });
-    return scrubbed ?? headers;
+/** Headers as the shim reads them: each value it asks for, with echoed credentials redacted. */
+class ScrubbedHeaders {
+    headers;
+    secrets;
+    constructor(headers, secrets) {
+        this.headers = headers;
+        this.secrets = secrets;
+    }
+    get(name) {
+        const value = this.headers.get(name);
+        return value === null ? null : scrubSecrets(value, this.secrets);
+    }
+}
+function mentions(text, secrets) {
+    return secretForms(secrets).some((form) => text.includes(form));
 }
 /** Follows a path of property names through parsed JSON; anything missing gives undefined. */
 function at(value, path) {

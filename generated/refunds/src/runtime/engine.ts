@@ -16,7 +16,8 @@ export type Condition = { present: readonly string[] } | { equals: { path: reado
 /** One row of a provider's error table; `message` and condition paths start at the body. */
 export interface ErrorRule { status: number; when?: Condition; code: RefundErrorCode; message?: readonly string[] }
 
-export interface Received { status: number; headers: Headers; body: unknown }
+/** What a shim reads: headers by name (echoed credentials redacted) and the parsed, scrubbed body. */
+export interface Received { status: number; headers: { get(name: string): string | null }; body: unknown }
 
 export interface SendInit {
   signal: AbortSignal;
@@ -131,7 +132,9 @@ function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result:
   let body: unknown;
   if (text.trim() !== '') {
     try {
-      body = scrubSecrets(JSON.parse(text) as unknown, secrets);
+      body = JSON.parse(text) as unknown;
+      // Without a backslash every JSON string is verbatim in the text, so a clean text is a clean body.
+      if (text.includes('\\') || mentions(text, secrets)) body = scrubSecrets(body, secrets);
     } catch {
       const authFailure = status === 401 || status === 403;
       throw fail(authFailure ? 'authentication_failed' : 'unexpected_response',
@@ -141,7 +144,7 @@ function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result:
   }
   let refund: Refund<string, Raw> | undefined;
   try {
-    refund = shim.interpret({ status, headers: scrubHeaders(result.headers, secrets), body }, input);
+    refund = shim.interpret({ status, headers: new ScrubbedHeaders(result.headers, secrets), body }, input);
     // An id that echoed a credential (an `identifier: Bearer <token>` header) is refused, not returned.
     if (refund !== undefined && refund.id.includes(REDACTED)) throw new ReadError('id echoes a credential');
   } catch (error) {
@@ -160,14 +163,23 @@ function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result:
   throw fail('unexpected_response', `${provider} answered HTTP ${status}, which its mapping does not describe`, body);
 }
 
-/** The headers as the shim may read them: a copy with echoed credentials redacted, when any is. */
-function scrubHeaders(headers: Headers, secrets: readonly string[]): Headers {
-  let scrubbed: Headers | undefined;
-  headers.forEach((value, name) => {
-    const clean = scrubSecrets(value, secrets);
-    if (clean !== value) (scrubbed ??= new Headers(headers)).set(name, clean);
-  });
-  return scrubbed ?? headers;
+/** Headers as the shim reads them: each value it asks for, with echoed credentials redacted. */
+class ScrubbedHeaders {
+  private readonly headers: Headers;
+  private readonly secrets: readonly string[];
+  constructor(headers: Headers, secrets: readonly string[]) {
+    this.headers = headers;
+    this.secrets = secrets;
+  }
+
+  get(name: string): string | null {
+    const value = this.headers.get(name);
+    return value === null ? null : scrubSecrets(value, this.secrets);
+  }
+}
+
+function mentions(text: string, secrets: readonly string[]): boolean {
+  return secretForms(secrets).some((form) => text.includes(form));
 }
 
 /** Follows a path of property names through parsed JSON; anything missing gives undefined. */
