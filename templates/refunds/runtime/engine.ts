@@ -94,7 +94,8 @@ export function createRefundsEngine<Client, Input, Raw>(
         return new Response(null, READ);
       };
       await shim.send(client, refundInput, key, { signal, fetch, parseAs: 'text', redirect: 'manual' });
-      return received!;
+      if (received === undefined) throw new Error('the request was never sent'); // a middleware answered itself
+      return received;
     }, {
       provider,
       deduplicates: shim.deduplicates,
@@ -124,7 +125,7 @@ function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result:
   const fail = (code: RefundErrorCode, message: string, raw?: unknown) =>
     createRefundError({ code, provider, httpStatus: status, message, ...(raw === undefined ? {} : { raw }) }, secrets);
 
-  if (failure === 'redirect') throw fail('unexpected_response', `${provider} answered HTTP ${status}, a redirect; paykit never follows one, so nothing was sent elsewhere`);
+  if (failure === 'redirect') throw fail('unexpected_response', `${provider} answered with a redirect (HTTP ${status}); paykit never follows one`);
   if (failure === 'too_large') throw fail('unexpected_response', `${provider} answered HTTP ${status} with a body over maxResponseBytes (${limit} bytes); it was not read`);
   // Everything the shim reads is scrubbed first, parsed values included: a JSON-escaped echo
   // ("PUSH\/SECRET") is only the secret once decoded, so scrubbing the text alone would miss it.

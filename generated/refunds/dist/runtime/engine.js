@@ -48,6 +48,8 @@ export function createRefundsEngine(input, providers) {
                 return new Response(null, READ);
             };
             await shim.send(client, refundInput, key, { signal, fetch, parseAs: 'text', redirect: 'manual' });
+            if (received === undefined)
+                throw new Error('the request was never sent'); // a middleware answered itself
             return received;
         }, {
             provider,
@@ -76,7 +78,7 @@ function interpret(shim, result, input, secrets, limit) {
     const { status, failure } = result;
     const fail = (code, message, raw) => createRefundError({ code, provider, httpStatus: status, message, ...(raw === undefined ? {} : { raw }) }, secrets);
     if (failure === 'redirect')
-        throw fail('unexpected_response', `${provider} answered HTTP ${status}, a redirect; paykit never follows one, so nothing was sent elsewhere`);
+        throw fail('unexpected_response', `${provider} answered with a redirect (HTTP ${status}); paykit never follows one`);
     if (failure === 'too_large')
         throw fail('unexpected_response', `${provider} answered HTTP ${status} with a body over maxResponseBytes (${limit} bytes); it was not read`);
     // Everything the shim reads is scrubbed first, parsed values included: a JSON-escaped echo
