@@ -43,7 +43,8 @@ export function createRefundsEngine(input, providers) {
         const result = await sendWithRetries(async (signal, attempt) => {
             let received;
             const fetch = async (request) => {
-                call(hooks, 'onAttempt', { provider, attempt, idempotencyKey: scrubSecrets(key, secrets), method: request.method, url: scrubSecrets(request.url, secrets) });
+                if (hooks?.onAttempt)
+                    call(hooks, 'onAttempt', { provider, attempt, idempotencyKey: scrubSecrets(key, secrets), method: request.method, url: scrubSecrets(request.url, secrets) });
                 received = await receive(await baseFetch(request), limit);
                 return new Response(null, READ);
             };
@@ -57,7 +58,7 @@ export function createRefundsEngine(input, providers) {
             maxRetries: options.maxRetries ?? 2,
             timeoutMs: options.timeoutMs ?? 30_000,
             secrets,
-            onAttemptEnd,
+            ...(hooks?.onAttemptEnd ? { onAttemptEnd } : {}),
             ...(callOptions.signal === undefined ? {} : { signal: callOptions.signal }),
         });
         const end = { attempt: result.attempt, durationMs: result.durationMs, httpStatus: result.status, willRetry: false };

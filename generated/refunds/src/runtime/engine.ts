@@ -89,7 +89,7 @@ export function createRefundsEngine<Client, Input, Raw>(
     const result = await sendWithRetries(async (signal, attempt) => {
       let received: AttemptResult | undefined;
       const fetch = async (request: Request) => {
-        call(hooks, 'onAttempt', { provider, attempt, idempotencyKey: scrubSecrets(key, secrets), method: request.method, url: scrubSecrets(request.url, secrets) });
+        if (hooks?.onAttempt) call(hooks, 'onAttempt', { provider, attempt, idempotencyKey: scrubSecrets(key, secrets), method: request.method, url: scrubSecrets(request.url, secrets) });
         received = await receive(await baseFetch(request), limit);
         return new Response(null, READ);
       };
@@ -102,7 +102,7 @@ export function createRefundsEngine<Client, Input, Raw>(
       maxRetries: options.maxRetries ?? 2,
       timeoutMs: options.timeoutMs ?? 30_000,
       secrets,
-      onAttemptEnd,
+      ...(hooks?.onAttemptEnd ? { onAttemptEnd } : {}),
       ...(callOptions.signal === undefined ? {} : { signal: callOptions.signal }),
     });
     const end = { attempt: result.attempt!, durationMs: result.durationMs!, httpStatus: result.status, willRetry: false };
