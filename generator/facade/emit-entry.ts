@@ -97,36 +97,32 @@ export function capabilitiesStructure(checked: readonly CheckedMapping[]): Sourc
 }
 
 export function indexStructure(checked: readonly CheckedMapping[]): SourceFileStructure {
-  const loaders = checked.map((c) => `${tsString(c.provider.id)}: () => import(${tsString(`./providers/${c.provider.id}.js`)}).then((m) => m.shim),`);
+  // Credential field names are known without loading the shim, so options are checked up front.
+  const entries = checked.map((c) => {
+    const fields = c.provider.auth.kind === 'none' ? [] : Object.keys(c.provider.auth.credentials);
+    return `${tsString(c.provider.id)}: [${literal(fields)}, () => import(${tsString(`./providers/${c.provider.id}.js`)}).then((m) => m.shim)],`;
+  });
   return {
     kind: StructureKind.SourceFile,
     statements: [
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/engine.js', namedImports: ['createRefundsEngine'] },
-      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/errors.js', namedImports: ['RefundError'] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/engine.js', namedImports: ['createRefundsEngine', { name: 'ProviderEntry', isTypeOnly: true }] },
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js', namedImports: ['ProviderId', 'RefundsClient', 'RefundsClientOptions'] },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/errors.js', namedExports: ['RefundError', { name: 'RefundErrorCode', isTypeOnly: true }] },
-      { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/contract.js', namedExports: ['CreateOptions', 'CreateRefundBase', 'Money', 'RefundReason', 'RefundStatus'] },
+      { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './runtime/contract.js', namedExports: ['AttemptEndEvent', 'AttemptEvent', 'CreateOptions', 'CreateRefundBase', 'Money', 'RefundReason', 'RefundsHooks', 'RefundStatus'] },
       { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js' },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: './capabilities.js', namedExports: ['capabilities', { name: 'ProviderCapabilities', isTypeOnly: true }] },
       {
         kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const,
-        docs: ['Each shim loads on first use, so a bundle for one provider does not carry the others.'],
-        declarations: [{ name: 'shims', type: 'Record<ProviderId, () => Promise<unknown>>', initializer: `{\n  ${loaders.join('\n  ')}\n}` }],
+        docs: ['Credential fields and shim of each provider. Each shim loads on first use, so a bundle for one provider does not carry the others.'],
+        declarations: [{ name: 'providers', type: 'Record<ProviderId, ProviderEntry>', initializer: `{\n  ${entries.join('\n  ')}\n}` }],
       },
       {
         kind: StructureKind.Function, name: 'createRefundsClient', isExported: true,
-        docs: ['One refunds API over every provider. Credentials and input are typed by `provider`.'],
+        docs: ['One refunds API over every provider. Credentials and input are typed by `provider`.\nOptions and credentials are checked here, before any request: a TypeError or RangeError names the option.'],
         typeParameters: [{ name: 'P', constraint: 'ProviderId' }],
         parameters: [{ name: 'options', type: 'RefundsClientOptions<P>' }],
         returnType: 'RefundsClient<P>',
-        statements: [
-          'const provider: string = options.provider;',
-          'if (typeof provider !== "string" || !Object.hasOwn(shims, provider)) {',
-          `  throw new RefundError({ code: "invalid_request", provider: String(provider), message: \`provider must be one of ${checked.map((c) => c.provider.id).join(', ')}\` });`,
-          '}',
-          'const load = shims[provider as ProviderId] as Parameters<typeof createRefundsEngine>[1];',
-          'return createRefundsEngine(options, load) as unknown as RefundsClient<P>;',
-        ],
+        statements: ['return createRefundsEngine(options, providers) as unknown as RefundsClient<P>;'],
       },
     ],
   };

@@ -18,9 +18,7 @@ export function shimStructure(checked: CheckedMapping): SourceFileStructure {
   const refundStatuses = [...new Set(mapping.responses.map((r) => r.status))];
   const options = Object.entries(mapping.input.providerOptions ?? {});
   const optionsRequired = options.some(([, o]) => o.required === true);
-  const credentialFields = provider.auth.kind === 'none' ? [] : Object.keys(provider.auth.credentials);
-
-  const initializer = shimObject(checked, credentialFields, P);
+  const initializer = shimObject(checked, P);
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: pkg, namedImports: [`create${P}Client`, { name: `${P}Client`, isTypeOnly: true }, { name: `${P}Credentials`, isTypeOnly: true }, { name: 'paths', isTypeOnly: true }, ...(options.some(([, o]) => o.schema) ? [{ name: 'components', isTypeOnly: true }] : [])] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/contract.js', isTypeOnly: true, namedImports: ['CreateRefundBase', 'Money'] },
@@ -84,7 +82,7 @@ function nestConstraints(flat: Readonly<Record<string, Constraint>>): Record<str
   return nested;
 }
 
-function shimObject(checked: CheckedMapping, credentialFields: string[], P: string): string {
+function shimObject(checked: CheckedMapping, P: string): string {
   const { mapping, provider } = checked;
   const rules = {
     amount: mapping.input.amount,
@@ -102,7 +100,6 @@ function shimObject(checked: CheckedMapping, credentialFields: string[], P: stri
   return `{
   provider: ${tsString(provider.id)},
   deduplicates: ${mapping.idempotency.deduplicates},
-  credentialFields: ${literal(credentialFields)},
   rules: ${literal(rules, "  ")},${Object.keys(checked.passThroughConstraints).length === 0 ? '' : `
   check: (input) => checkConstraints(input as unknown as Record<string, unknown>, ${literal(nestConstraints(checked.passThroughConstraints), "  ")}, ${tsString(provider.id)}),`}
   errors: [

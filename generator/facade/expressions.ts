@@ -108,6 +108,8 @@ export function responseSource(path: ResponsePath): string {
 export function responseExpression(value: ResponseValue, field: string): string {
   if ('const' in value) return tsString(value.const);
   const source = responseSource(value.from);
+  // The caller's own input was checked before sending; only what the provider sent is read here.
+  if (value.from.startsWith('input.')) return source;
   if (value.transform !== undefined) return `read.optional(${source}, ${runtimeFunction(value.transform)})`;
   if (field === 'id' || field === 'paymentId') return `read.id(${source}, ${tsString(field)})`;
   return `read.optionalString(${source}, ${tsString(field)})`;

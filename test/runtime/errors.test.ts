@@ -83,6 +83,35 @@ describe('scrubSecrets', () => {
   });
 });
 
+describe('secretForms: every echoed form is scrubbed', () => {
+  const secret = 'p@ss/w0rd+KEY=1';
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+  it.each([
+    ['JSON-escaped slash (unparsed text)', JSON.stringify(secret).slice(1, -1).replaceAll('/', '\\/')],
+    ['percent-encoded, lower-case hex', encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())],
+    ['base64', b64(secret)],
+    ['base64url', b64(secret).replaceAll('+', '-').replaceAll('/', '_')],
+    ['base64 of "Bearer <secret>"', b64(`Bearer ${secret}`)],
+    ['base64 of "x<secret>" (second alignment)', b64(`x${secret}`)],
+    ['basic auth with the secret as password', b64(`user:${secret}`)],
+  ])('%s', (_name, echoed) => {
+    const scrubbed = scrubSecrets(`seen: ${echoed} end`, [secret]);
+    expect(scrubbed).toContain('[redacted]');
+    expect(scrubbed).not.toContain(echoed);
+  });
+
+  it('leaves text without a secret as it is', () => {
+    expect(scrubSecrets({ a: 'plain text, nothing here' }, [secret])).toEqual({ a: 'plain text, nothing here' });
+  });
+
+  it('keeps a JSON "__proto__" key a key, never a prototype', () => {
+    const scrubbed = scrubSecrets(JSON.parse('{"__proto__": {"polluted": true}}'), [secret]) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(scrubbed)).toBe(Object.prototype);
+    expect(Object.hasOwn(scrubbed, '__proto__')).toBe(true);
+    expect((scrubbed as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+});
+
 describe('createRefundError', () => {
   const cause = new TypeError('fetch failed', { cause: Object.assign(new Error(`connect to https://api/${SECRET}`), { code: 'ECONNRESET' }) });
 

@@ -197,6 +197,29 @@ describe('sendWithRetries with a fake attempt', () => {
   });
 });
 
+describe('sendWithRetries: final answers and attempt reports', () => {
+  it.each(['redirect', 'too_large'] as const)('an answer marked %s is returned at once, even a 503 to a de-duplicating provider', async (failure) => {
+    const { attempt, calls } = scripted([{ ...response(503), failure }]);
+    await expect(sendWithRetries(attempt, options({ deduplicates: true }))).resolves.toMatchObject({ status: 503, failure, attempt: 1 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('reports every attempt it retries or fails on, and numbers the returned one', async () => {
+    const ends: unknown[] = [];
+    const { attempt } = scripted([response(503), fetchFailed('ECONNRESET'), response(200)]);
+    const result = await sendWithRetries(attempt, options({ deduplicates: true, onAttemptEnd: (e) => ends.push(e) }));
+    expect(result).toMatchObject({ status: 200, attempt: 3 });
+    expect(ends).toMatchObject([
+      { attempt: 1, httpStatus: 503, errorCode: 'provider_unavailable', willRetry: true },
+      { attempt: 2, errorCode: 'network_error', willRetry: true },
+    ]);
+    const { attempt: failing } = scripted([response(429)]);
+    const last: unknown[] = [];
+    await caught(sendWithRetries(failing, options({ maxRetries: 0, onAttemptEnd: (e) => last.push(e) })));
+    expect(last).toMatchObject([{ attempt: 1, httpStatus: 429, errorCode: 'rate_limited', willRetry: false }]);
+  });
+});
+
 describe('helpers', () => {
   it('newIdempotencyKey returns fresh UUIDs', () => {
     const key = newIdempotencyKey();

@@ -5,6 +5,7 @@
  * shims that have some import this module.
  */
 import { RefundError } from './errors.js';
+import { regex } from './validate.js';
 
 export interface Constraint {
   maxLength?: number;
@@ -36,7 +37,7 @@ function violation(value: unknown, c: Constraint, field: string): string | undef
   if (typeof value === 'string') {
     if (value.length > maxLength) return `${field} must be at most ${maxLength} characters`;
     if (value.length < minLength) return `${field} must be at least ${minLength} characters`;
-    if (pattern !== undefined && !new RegExp(pattern, 'u').test(value)) return `${field} must match ${pattern}`;
+    if (pattern !== undefined && !regex(pattern, 'u').test(value)) return `${field} must match ${pattern}`;
     if (c.format === 'uri' && !isUrl(value)) return `${field} must be an absolute URL`;
   }
   if (required === undefined && properties === undefined) return undefined;

@@ -89,21 +89,44 @@ named(TransformError, 'TransformError');
 export class MoneyFormatError extends Error {}
 named(MoneyFormatError, 'MoneyFormatError');
 
-/** Secrets too short to scrub safely (they would shred ordinary words) are ignored. */
-function usableSecrets(secrets: readonly string[]): string[] {
-  const variants = new Set<string>();
-  for (const secret of secrets) {
-    if (typeof secret !== 'string' || secret.length < 3) continue;
-    variants.add(secret);
-    // URLs and form bodies carry the percent-encoded form.
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) variants.add(encoded);
+const formsOf = new WeakMap<readonly string[], string[]>();
+
+/**
+ * Every form in which a provider could echo a credential back: verbatim, percent-encoded (either hex
+ * case, `+` for spaces), JSON-escaped (`\/` included, for text that was not parsed), and base64 or
+ * base64url at each of the three byte alignments, which also covers `user:password` basic auth and
+ * `Bearer <token>` encoded whole. Computed once per secrets array (a client keeps one), longest
+ * first so a form containing another is removed whole. Shorter than 3 characters is not scrubbed:
+ * it would shred ordinary words.
+ */
+export function secretForms(secrets: readonly string[]): string[] {
+  let forms = formsOf.get(secrets);
+  if (forms === undefined) {
+    const found = new Set<string>();
+    for (const secret of secrets) {
+      if (typeof secret !== 'string' || secret.length < 3) continue;
+      const url = encodeURIComponent(secret);
+      const json = JSON.stringify(secret).slice(1, -1);
+      for (const form of [secret, url, url.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()), url.replace(/%20/g, '+'), json, json.replace(/\//g, '\\/')]) found.add(form);
+      if (secret.length < 6) continue;
+      // UTF-8 (how the clients encode basic auth) and Latin-1 bytes, as binary strings for btoa.
+      for (const bytes of [String.fromCharCode(...new TextEncoder().encode(secret)), secret]) {
+        for (let align = 0; align < 3; align++) {
+          // Chars that also depend on neighbouring bytes (the filler, the next byte) are cut off.
+          const padded = '\0'.repeat(align) + bytes;
+          const core = btoa(padded).replace(/=+$/, '').slice([0, 2, 3][align], padded.length % 3 === 0 ? undefined : -1);
+          found.add(core).add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+        }
+      }
+    }
+    forms = [...found].filter((form) => form.length >= 3).sort((a, b) => b.length - a.length);
+    formsOf.set(secrets, forms);
   }
-  // Longest first, so a secret containing another is removed whole.
-  return [...variants].sort((a, b) => b.length - a.length);
+  return forms;
 }
 
 function scrubString(text: string, secrets: readonly string[]): string {
+  if (!secrets.some((secret) => text.includes(secret))) return text;
   let current = text;
   // Repeat because a replacement could, in a contrived case, splice a new match.
   for (let round = 0; round < 5; round++) {
@@ -138,7 +161,8 @@ function scrubValue(value: unknown, secrets: readonly string[], seen: WeakSet<ob
     if (!isPlainObject(value)) return scrubString(describeError(value), secrets);
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      copy[scrubString(key, secrets)] = scrubValue(item, secrets, seen);
+      // defineProperty: a JSON key "__proto__" stays a key instead of replacing the prototype.
+      Object.defineProperty(copy, scrubString(key, secrets), { value: scrubValue(item, secrets, seen), enumerable: true, writable: true, configurable: true });
     }
     return copy;
   } finally {
@@ -147,12 +171,12 @@ function scrubValue(value: unknown, secrets: readonly string[], seen: WeakSet<ob
 }
 
 /**
- * Deep copy of a JSON-like value with every occurrence of every secret
- * (in strings and object keys) replaced by "[redacted]". Non-plain objects
+ * Deep copy of a JSON-like value with every occurrence of every secret, in any form secretForms
+ * lists (in strings and object keys), replaced by "[redacted]". Non-plain objects
  * (errors, class instances) become scrubbed description strings.
  */
 export function scrubSecrets<T>(value: T, secrets: readonly string[]): T {
-  return scrubValue(value, usableSecrets(secrets), new WeakSet()) as T;
+  return scrubValue(value, secretForms(secrets), new WeakSet()) as T;
 }
 
 /** One-line description of any thrown value, following the cause chain (which undici nests). */
@@ -187,7 +211,7 @@ function safeJson(value: object): string {
  * scrubbed description string, never as the original object.
  */
 export function createRefundError(init: RefundErrorInit, secrets: readonly string[]): RefundError {
-  const usable = usableSecrets(secrets);
+  const usable = secretForms(secrets);
   // The constructor skips undefined httpStatus, raw and cause.
   const safeInit: RefundErrorInit = {
     ...init,

@@ -9,9 +9,12 @@ import { upperCase } from './text.js';
 
 export { ReadError };
 
+// A plausible identifier: 1 to 255 printable ASCII characters, no spaces ("Bearer x" is no id).
+const ID = /^[!-~]{1,255}$/;
+
 /** A required identifier: providers send ids as strings, some as numbers. */
 export function id(value: unknown, field: string): string {
-  if (typeof value === 'string' && value !== '') return value;
+  if (typeof value === 'string' && ID.test(value)) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   throw new ReadError(`${field} is missing or not an identifier`);
 }
@@ -43,11 +46,17 @@ export function minorInteger(value: unknown, currency: string, field: string): n
   return value;
 }
 
-/** An amount + currency pair from a response, as exact minor units; undefined unless both are there. */
+/**
+ * An amount + currency pair from a response, as exact minor units; undefined when neither is there.
+ * One without the other, a negative amount or an unknown currency is a ReadError.
+ */
 export function money(value: unknown, currency: unknown, field: string, amount: AmountReader): Money | undefined {
-  if (value === undefined || value === null || currency === undefined || currency === null) return undefined;
-  if (typeof currency !== 'string') throw new ReadError(`${field} currency is not a string`);
+  const noValue = value === undefined || value === null;
+  if (noValue && (currency === undefined || currency === null)) return undefined;
+  if (noValue || typeof currency !== 'string') throw new ReadError(`${field} needs both a value and a currency string`);
   const code = upperCase(currency);
   if (currencyExponent(code) === undefined) throw new ReadError(`${field} currency ${JSON.stringify(currency)} is not ISO 4217`);
-  return { value: amount(value, code, field), currency: code };
+  const minor = amount(value, code, field);
+  if (minor < 0) throw new ReadError(`${field} is negative`);
+  return { value: minor, currency: code };
 }

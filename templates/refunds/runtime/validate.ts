@@ -19,6 +19,16 @@ export interface InputRules {
 
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'];
 
+// Spec patterns are compiled once, not on every call.
+const compiled = new Map<string, RegExp>();
+/** `pattern` (a spec's regular expression) as a RegExp, compiled on first use. */
+export function regex(pattern: string, flags = ''): RegExp {
+  const key = `${flags}/${pattern}`; // flags never contain "/", so keys cannot collide
+  let found = compiled.get(key);
+  if (found === undefined) compiled.set(key, (found = new RegExp(pattern, flags)));
+  return found;
+}
+
 export function validateInput(input: unknown, rules: InputRules, provider: string): void {
   const reject = (message: string): never => {
     throw new RefundError({ code: 'invalid_request', provider, message });
@@ -27,7 +37,7 @@ export function validateInput(input: unknown, rules: InputRules, provider: strin
   const { paymentId, amount, reason, metadata, reference, idempotencyKey, providerOptions } = input;
 
   if (typeof paymentId !== 'string' || paymentId.trim() === '') reject('paymentId must be a non-empty string');
-  if (rules.paymentId !== undefined && !new RegExp(rules.paymentId.pattern).test(paymentId as string)) {
+  if (rules.paymentId !== undefined && !regex(rules.paymentId.pattern).test(paymentId as string)) {
     reject(`paymentId must be ${rules.paymentId.hint}`);
   }
   if (amount === undefined) {
@@ -55,7 +65,7 @@ function checkIdempotencyKey(key: unknown, rules: InputRules, reject: (message: 
   if (typeof key !== 'string' || key === '') reject('idempotencyKey must be a non-empty string');
   const rule = rules.idempotencyKey;
   if (rule?.maxLength !== undefined && (key as string).length > rule.maxLength) reject(`idempotencyKey must be at most ${rule.maxLength} characters`);
-  if (rule?.pattern !== undefined && !new RegExp(rule.pattern).test(key as string)) reject(`idempotencyKey must match ${rule.pattern}`);
+  if (rule?.pattern !== undefined && !regex(rule.pattern).test(key as string)) reject(`idempotencyKey must match ${rule.pattern}`);
 }
 
 function checkProviderOptions(options: unknown, rules: InputRules, reject: (message: string) => never): void {
@@ -77,18 +87,6 @@ function checkProviderOptions(options: unknown, rules: InputRules, reject: (mess
       reject(`providerOptions.${name} must be ${rule.type === 'object' ? 'an object' : `a non-empty ${rule.type}`}`);
     }
   }
-}
-
-/** Every credential field is a secret: messages name the field, never the value. */
-export function checkCredentials(credentials: unknown, fields: readonly string[], provider: string): string[] {
-  const reject = (message: string): never => {
-    throw new RefundError({ code: 'invalid_request', provider, message });
-  };
-  if (!isPlainObject(credentials)) return reject(`credentials must be an object with ${fields.join(', ')}`);
-  return fields.map((field) => {
-    const value = credentials[field];
-    return typeof value === 'string' && value !== '' ? value : reject(`credentials.${field} must be a non-empty string`);
-  });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

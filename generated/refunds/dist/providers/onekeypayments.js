@@ -11,7 +11,6 @@ import { mapEnum } from "../runtime/text.js";
 export const shim = {
     provider: "onekeypayments",
     deduplicates: true,
-    credentialFields: ["login", "secretKey"],
     rules: {
         amount: "optional",
         maxFractionDigits: 2,
@@ -80,7 +79,7 @@ export const shim = {
             return {
                 provider: "onekeypayments",
                 id: read.id(body?.["refund_id"], "id"),
-                paymentId: read.id(input.paymentId, "paymentId"),
+                paymentId: input.paymentId,
                 status: mapEnum({ SUCCESS: "succeeded", IN_PROGRESS: "pending", REJECTED: "failed" }, body?.["refund_info"]?.["result"]),
                 amount: read.money(body?.["refund_info"]?.["amount"], body?.["refund_info"]?.["currency"], "amount", majorAmount),
                 createdAt: read.optional(body?.["refund_info"]?.["created_at"], naiveUtcDateTimeToIso),

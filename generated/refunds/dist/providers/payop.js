@@ -7,7 +7,6 @@ import { mapEnum } from "../runtime/text.js";
 export const shim = {
     provider: "payop",
     deduplicates: false,
-    credentialFields: ["token"],
     rules: {
         amount: "required",
         amountHint: "Payop needs it even for a full refund",
@@ -36,14 +35,16 @@ export const shim = {
     interpret(received, input) {
         if (received.status === 200) {
             const body = received.body;
-            return {
-                provider: "payop",
-                id: read.id(received.headers.get("identifier"), "id"),
-                paymentId: read.id(input.paymentId, "paymentId"),
-                status: "pending",
-                amount: input.amount,
-                raw: body,
-            };
+            if (body?.["status"] === 1) {
+                return {
+                    provider: "payop",
+                    id: read.id(received.headers.get("identifier"), "id"),
+                    paymentId: input.paymentId,
+                    status: "pending",
+                    amount: input.amount,
+                    raw: body,
+                };
+            }
         }
         return undefined;
     },

@@ -7,7 +7,6 @@ import { mapEnum } from "../runtime/text.js";
 export const shim = {
     provider: "push",
     deduplicates: false,
-    credentialFields: ["apiKey"],
     rules: { amount: "optional", currencies: ["USD"], providerOptions: {} },
     errors: [
         { status: 401, code: "authentication_failed", message: ["message"] },
@@ -47,7 +46,7 @@ export const shim = {
                 return {
                     provider: "push",
                     id: read.id(body?.["id"], "id"),
-                    paymentId: read.id(input.paymentId, "paymentId"),
+                    paymentId: input.paymentId,
                     status: "failed",
                     failureReason: "declined_by_payment_network",
                     raw: body,

@@ -8,7 +8,6 @@ import { mapEnum } from "../runtime/text.js";
 export const shim = {
     provider: "wooshpay",
     deduplicates: false,
-    credentialFields: ["secretKey"],
     rules: { amount: "optional", providerOptions: {} },
     errors: [
         { status: 401, code: "authentication_failed", message: ["error", "message"] },

@@ -7,7 +7,6 @@ import { minorToString } from "../runtime/minor-string.js";
 export const shim = {
     provider: "xpay",
     deduplicates: true,
-    credentialFields: ["publicKey", "secretKey"],
     rules: {
         amount: "optional",
         idempotencyKey: { pattern: "^[a-zA-Z0-9\\-_:\\.]+$", maxLength: 255 },

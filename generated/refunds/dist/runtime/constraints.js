@@ -5,6 +5,7 @@
  * shims that have some import this module.
  */
 import { RefundError } from './errors.js';
+import { regex } from './validate.js';
 /** Checks each constrained input field (`reference`, `providerOptions.bankAccount`, …) that is present. */
 export function checkConstraints(input, constraints, provider) {
     const problem = members(input, constraints, '');
@@ -28,7 +29,7 @@ function violation(value, c, field) {
             return `${field} must be at most ${maxLength} characters`;
         if (value.length < minLength)
             return `${field} must be at least ${minLength} characters`;
-        if (pattern !== undefined && !new RegExp(pattern, 'u').test(value))
+        if (pattern !== undefined && !regex(pattern, 'u').test(value))
             return `${field} must match ${pattern}`;
         if (c.format === 'uri' && !isUrl(value))
             return `${field} must be an absolute URL`;

@@ -31,8 +31,17 @@ export declare class TransformError extends Error {
 export declare class MoneyFormatError extends Error {
 }
 /**
- * Deep copy of a JSON-like value with every occurrence of every secret
- * (in strings and object keys) replaced by "[redacted]". Non-plain objects
+ * Every form in which a provider could echo a credential back: verbatim, percent-encoded (either hex
+ * case, `+` for spaces), JSON-escaped (`\/` included, for text that was not parsed), and base64 or
+ * base64url at each of the three byte alignments, which also covers `user:password` basic auth and
+ * `Bearer <token>` encoded whole. Computed once per secrets array (a client keeps one), longest
+ * first so a form containing another is removed whole. Shorter than 3 characters is not scrubbed:
+ * it would shred ordinary words.
+ */
+export declare function secretForms(secrets: readonly string[]): string[];
+/**
+ * Deep copy of a JSON-like value with every occurrence of every secret, in any form secretForms
+ * lists (in strings and object keys), replaced by "[redacted]". Non-plain objects
  * (errors, class instances) become scrubbed description strings.
  */
 export declare function scrubSecrets<T>(value: T, secrets: readonly string[]): T;

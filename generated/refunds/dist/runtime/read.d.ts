@@ -19,5 +19,8 @@ export declare function present(value: unknown): boolean;
 export type AmountReader = (value: unknown, currency: string, field: string) => number;
 /** read.money amount format "minorInteger": 1450 → 1450. */
 export declare function minorInteger(value: unknown, currency: string, field: string): number;
-/** An amount + currency pair from a response, as exact minor units; undefined unless both are there. */
+/**
+ * An amount + currency pair from a response, as exact minor units; undefined when neither is there.
+ * One without the other, a negative amount or an unknown currency is a ReadError.
+ */
 export declare function money(value: unknown, currency: unknown, field: string, amount: AmountReader): Money | undefined;

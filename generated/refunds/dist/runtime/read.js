@@ -7,9 +7,11 @@ import { ReadError } from './errors.js';
 import { currencyExponent } from './money.js';
 import { upperCase } from './text.js';
 export { ReadError };
+// A plausible identifier: 1 to 255 printable ASCII characters, no spaces ("Bearer x" is no id).
+const ID = /^[!-~]{1,255}$/;
 /** A required identifier: providers send ids as strings, some as numbers. */
 export function id(value, field) {
-    if (typeof value === 'string' && value !== '')
+    if (typeof value === 'string' && ID.test(value))
         return value;
     if (typeof value === 'number' && Number.isSafeInteger(value))
         return String(value);
@@ -35,14 +37,21 @@ export function minorInteger(value, currency, field) {
         throw new ReadError(`${field} is not an integer`);
     return value;
 }
-/** An amount + currency pair from a response, as exact minor units; undefined unless both are there. */
+/**
+ * An amount + currency pair from a response, as exact minor units; undefined when neither is there.
+ * One without the other, a negative amount or an unknown currency is a ReadError.
+ */
 export function money(value, currency, field, amount) {
-    if (value === undefined || value === null || currency === undefined || currency === null)
+    const noValue = value === undefined || value === null;
+    if (noValue && (currency === undefined || currency === null))
         return undefined;
-    if (typeof currency !== 'string')
-        throw new ReadError(`${field} currency is not a string`);
+    if (noValue || typeof currency !== 'string')
+        throw new ReadError(`${field} needs both a value and a currency string`);
     const code = upperCase(currency);
     if (currencyExponent(code) === undefined)
         throw new ReadError(`${field} currency ${JSON.stringify(currency)} is not ISO 4217`);
-    return { value: amount(value, code, field), currency: code };
+    const minor = amount(value, code, field);
+    if (minor < 0)
+        throw new ReadError(`${field} is negative`);
+    return { value: minor, currency: code };
 }

@@ -1,7 +1,18 @@
+/**
+ * The retry engine. Its one hard rule: a request that may have reached a
+ * provider that does not de-duplicate by idempotency key is never sent again,
+ * because a second refund is real money.
+ */
+import type { AttemptEndEvent } from './contract.js';
 export interface AttemptResult {
     status: number;
     headers: Headers;
     bodyText: string;
+    /** A redirect (never followed) or a body over maxResponseBytes (not read): final, never retried. */
+    failure?: 'redirect' | 'too_large';
+    /** Set by sendWithRetries on the answer it returns: which attempt it was and how long it took. */
+    attempt?: number;
+    durationMs?: number;
 }
 export interface RetryPolicy {
     /** 0 = exactly one attempt; default 2. */
@@ -23,6 +34,8 @@ export interface SendOptions extends RetryPolicy {
     signal?: AbortSignal;
     secrets: readonly string[];
     sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+    /** Called after every attempt this function retries or fails on (the returned one is the caller's to report). */
+    onAttemptEnd?: (event: Omit<AttemptEndEvent, 'provider'>) => void;
     /** Jitter source in [0, 1), injectable for tests. */
     random?: () => number;
 }
@@ -36,4 +49,4 @@ export declare function newIdempotencyKey(): string;
 export declare function wasCertainlyNotSent(error: unknown, depth?: number): boolean;
 /** Retry-After as milliseconds from `now` (delta-seconds or HTTP-date), or undefined. */
 export declare function parseRetryAfterMs(header: string | null, now?: number): number | undefined;
-export declare function sendWithRetries(attempt: (signal: AbortSignal) => Promise<AttemptResult>, options: SendOptions): Promise<AttemptResult>;
+export declare function sendWithRetries(attempt: (signal: AbortSignal, attempt: number) => Promise<AttemptResult>, options: SendOptions): Promise<AttemptResult>;

@@ -1,8 +1,3 @@
-/**
- * The retry engine. Its one hard rule: a request that may have reached a
- * provider that does not de-duplicate by idempotency key is never sent again,
- * because a second refund is real money.
- */
 import { createRefundError, describeError, scrubSecrets } from './errors.js';
 /** One key per logical create; the attempt callback closes over it so every retry reuses it. */
 export function newIdempotencyKey() {
@@ -67,7 +62,7 @@ function defaultSleep(ms, signal) {
  * apart from the caller's abort, and is raced so a callback that ignores its
  * signal still cannot hang.
  */
-async function runAttempt(attempt, timeoutMs, callerSignal) {
+async function runAttempt(attempt, number, timeoutMs, callerSignal) {
     const controller = new AbortController();
     let timedOut = false;
     let stopWaiting = () => { };
@@ -85,7 +80,7 @@ async function runAttempt(attempt, timeoutMs, callerSignal) {
     const onCallerAbort = () => abort(callerSignal?.reason);
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-        const pending = attempt(controller.signal);
+        const pending = attempt(controller.signal, number);
         pending.catch(() => { }); // if the race is lost, its later rejection is expected
         return await Promise.race([pending, aborted]);
     }
@@ -168,32 +163,55 @@ function toRefundError(failure, attempts, options, timeoutMs, note = '') {
                 : `${provider} answered HTTP ${status} with a body that is not JSON ${tried}`,
     }, secrets);
 }
+/** The error code an attempt that is retried stands for, as hooks report it. */
+function codeOf(failure) {
+    if (failure.kind === 'timeout')
+        return 'timeout';
+    if (failure.kind === 'network')
+        return 'network_error';
+    return failure.result.status === 429 ? 'rate_limited' : 'provider_unavailable';
+}
 export async function sendWithRetries(attempt, options) {
-    const { maxRetries = 2, timeoutMs = 30_000, baseDelayMs = 200, maxDelayMs = 5_000, maxRetryAfterMs = 30_000, sleep = defaultSleep, random = Math.random, signal: callerSignal, } = options;
+    const { maxRetries = 2, timeoutMs = 30_000, baseDelayMs = 200, maxDelayMs = 5_000, maxRetryAfterMs = 30_000, sleep = defaultSleep, random = Math.random, signal: callerSignal, onAttemptEnd = () => { }, } = options;
     for (let retry = 0;; retry++) {
         if (callerSignal?.aborted)
             throw callerSignal.reason;
-        const outcome = await runAttempt(attempt, timeoutMs, callerSignal);
-        if (!isFailure(outcome)) {
-            if (!shouldRetryStatus(outcome.status))
-                return outcome;
+        const attempts = retry + 1;
+        const started = performance.now();
+        let outcome;
+        try {
+            outcome = await runAttempt(attempt, attempts, timeoutMs, callerSignal);
+        }
+        catch (abort) {
+            onAttemptEnd({ attempt: attempts, durationMs: performance.now() - started, willRetry: false });
+            throw abort;
+        }
+        const durationMs = performance.now() - started;
+        if (!isFailure(outcome) && (outcome.failure !== undefined || !shouldRetryStatus(outcome.status))) {
+            outcome.attempt = attempts;
+            outcome.durationMs = durationMs;
+            return outcome;
         }
         const failure = isFailure(outcome) ? outcome : { kind: 'status', result: outcome };
-        const attempts = retry + 1;
-        if (retry >= maxRetries || !mayResend(failure, options.deduplicates)) {
-            throw toRefundError(failure, attempts, options, timeoutMs);
-        }
+        const httpStatus = failure.kind === 'status' ? { httpStatus: failure.result.status } : {};
+        const fail = (note) => {
+            const error = toRefundError(failure, attempts, options, timeoutMs, note);
+            onAttemptEnd({ attempt: attempts, durationMs, ...httpStatus, errorCode: error.code, willRetry: false });
+            return error;
+        };
+        if (retry >= maxRetries || !mayResend(failure, options.deduplicates))
+            throw fail();
         // Full jitter: spreads simultaneous clients over the whole window.
         let delayMs = random() * Math.min(maxDelayMs, baseDelayMs * 2 ** retry);
         if (failure.kind === 'status' && (failure.result.status === 429 || failure.result.status === 503)) {
             const retryAfterMs = parseRetryAfterMs(failure.result.headers.get('retry-after'));
             if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) {
-                const note = `; it asked to wait ${retryAfterMs} ms, more than the ${maxRetryAfterMs} ms limit`;
-                throw toRefundError(failure, attempts, options, timeoutMs, note);
+                throw fail(`; it asked to wait ${retryAfterMs} ms, more than the ${maxRetryAfterMs} ms limit`);
             }
             if (retryAfterMs !== undefined)
                 delayMs = Math.max(delayMs, retryAfterMs);
         }
+        onAttemptEnd({ attempt: attempts, durationMs, ...httpStatus, errorCode: codeOf(failure), willRetry: true });
         await sleep(delayMs, callerSignal);
     }
 }

@@ -18,6 +18,6 @@ export interface InputRules {
         required: boolean;
     }>>;
 }
+/** `pattern` (a spec's regular expression) as a RegExp, compiled on first use. */
+export declare function regex(pattern: string, flags?: string): RegExp;
 export declare function validateInput(input: unknown, rules: InputRules, provider: string): void;
-/** Every credential field is a secret: messages name the field, never the value. */
-export declare function checkCredentials(credentials: unknown, fields: readonly string[], provider: string): string[];

@@ -5,6 +5,16 @@
 import { RefundError } from './errors.js';
 import { checkMoney, currencyExponent } from './money.js';
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'];
+// Spec patterns are compiled once, not on every call.
+const compiled = new Map();
+/** `pattern` (a spec's regular expression) as a RegExp, compiled on first use. */
+export function regex(pattern, flags = '') {
+    const key = `${flags}/${pattern}`; // flags never contain "/", so keys cannot collide
+    let found = compiled.get(key);
+    if (found === undefined)
+        compiled.set(key, (found = new RegExp(pattern, flags)));
+    return found;
+}
 export function validateInput(input, rules, provider) {
     const reject = (message) => {
         throw new RefundError({ code: 'invalid_request', provider, message });
@@ -14,7 +24,7 @@ export function validateInput(input, rules, provider) {
     const { paymentId, amount, reason, metadata, reference, idempotencyKey, providerOptions } = input;
     if (typeof paymentId !== 'string' || paymentId.trim() === '')
         reject('paymentId must be a non-empty string');
-    if (rules.paymentId !== undefined && !new RegExp(rules.paymentId.pattern).test(paymentId)) {
+    if (rules.paymentId !== undefined && !regex(rules.paymentId.pattern).test(paymentId)) {
         reject(`paymentId must be ${rules.paymentId.hint}`);
     }
     if (amount === undefined) {
@@ -48,7 +58,7 @@ function checkIdempotencyKey(key, rules, reject) {
     const rule = rules.idempotencyKey;
     if (rule?.maxLength !== undefined && key.length > rule.maxLength)
         reject(`idempotencyKey must be at most ${rule.maxLength} characters`);
-    if (rule?.pattern !== undefined && !new RegExp(rule.pattern).test(key))
+    if (rule?.pattern !== undefined && !regex(rule.pattern).test(key))
         reject(`idempotencyKey must match ${rule.pattern}`);
 }
 function checkProviderOptions(options, rules, reject) {
@@ -75,18 +85,6 @@ function checkProviderOptions(options, rules, reject) {
             reject(`providerOptions.${name} must be ${rule.type === 'object' ? 'an object' : `a non-empty ${rule.type}`}`);
         }
     }
-}
-/** Every credential field is a secret: messages name the field, never the value. */
-export function checkCredentials(credentials, fields, provider) {
-    const reject = (message) => {
-        throw new RefundError({ code: 'invalid_request', provider, message });
-    };
-    if (!isPlainObject(credentials))
-        return reject(`credentials must be an object with ${fields.join(', ')}`);
-    return fields.map((field) => {
-        const value = credentials[field];
-        return typeof value === 'string' && value !== '' ? value : reject(`credentials.${field} must be a non-empty string`);
-    });
 }
 function isPlainObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -39,7 +39,6 @@ export interface OnekeypaymentsCreateRefundInput extends CreateRefundBase {
 export const shim: Shim<OnekeypaymentsClient, OnekeypaymentsCredentials, OnekeypaymentsCreateRefundInput, OnekeypaymentsRaw> = {
   provider: "onekeypayments",
   deduplicates: true,
-  credentialFields: ["login", "secretKey"],
   rules: {
     amount: "optional",
     maxFractionDigits: 2,
@@ -108,7 +107,7 @@ export const shim: Shim<OnekeypaymentsClient, OnekeypaymentsCredentials, Onekeyp
       return {
         provider: "onekeypayments",
         id: read.id(body?.["refund_id"], "id"),
-        paymentId: read.id(input.paymentId, "paymentId"),
+        paymentId: input.paymentId,
         status: mapEnum({ SUCCESS: "succeeded", IN_PROGRESS: "pending", REJECTED: "failed" } as const, body?.["refund_info"]?.["result"] as string),
         amount: read.money(body?.["refund_info"]?.["amount"], body?.["refund_info"]?.["currency"], "amount", majorAmount),
         createdAt: read.optional(body?.["refund_info"]?.["created_at"], naiveUtcDateTimeToIso),

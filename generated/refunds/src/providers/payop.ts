@@ -29,7 +29,6 @@ export interface PayopCreateRefundInput extends CreateRefundBase {
 export const shim: Shim<PayopClient, PayopCredentials, PayopCreateRefundInput, PayopRaw> = {
   provider: "payop",
   deduplicates: false,
-  credentialFields: ["token"],
   rules: {
     amount: "required",
     amountHint: "Payop needs it even for a full refund",
@@ -58,14 +57,16 @@ export const shim: Shim<PayopClient, PayopCredentials, PayopCreateRefundInput, P
   interpret(received, input) {
     if (received.status === 200) {
       const body = received.body as Response200 | undefined;
-      return {
-        provider: "payop",
-        id: read.id(received.headers.get("identifier"), "id"),
-        paymentId: read.id(input.paymentId, "paymentId"),
-        status: "pending" as const,
-        amount: input.amount,
-        raw: body as PayopRaw,
-      };
+      if (body?.["status"] === 1) {
+        return {
+          provider: "payop",
+          id: read.id(received.headers.get("identifier"), "id"),
+          paymentId: input.paymentId,
+          status: "pending" as const,
+          amount: input.amount,
+          raw: body as PayopRaw,
+        };
+      }
     }
     return undefined;
   },

@@ -26,7 +26,6 @@ export interface PushCreateRefundInput extends CreateRefundBase {
 export const shim: Shim<PushClient, PushCredentials, PushCreateRefundInput, PushRaw> = {
   provider: "push",
   deduplicates: false,
-  credentialFields: ["apiKey"],
   rules: { amount: "optional", currencies: ["USD"], providerOptions: {} },
   errors: [
     { status: 401, code: "authentication_failed", message: ["message"] },
@@ -66,7 +65,7 @@ export const shim: Shim<PushClient, PushCredentials, PushCreateRefundInput, Push
         return {
           provider: "push",
           id: read.id(body?.["id"], "id"),
-          paymentId: read.id(input.paymentId, "paymentId"),
+          paymentId: input.paymentId,
           status: "failed" as const,
           failureReason: "declined_by_payment_network",
           raw: body as PushRaw,

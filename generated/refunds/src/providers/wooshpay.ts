@@ -26,7 +26,6 @@ export interface WooshpayCreateRefundInput extends CreateRefundBase {
 export const shim: Shim<WooshpayClient, WooshpayCredentials, WooshpayCreateRefundInput, WooshpayRaw> = {
   provider: "wooshpay",
   deduplicates: false,
-  credentialFields: ["secretKey"],
   rules: { amount: "optional", providerOptions: {} },
   errors: [
     { status: 401, code: "authentication_failed", message: ["error", "message"] },

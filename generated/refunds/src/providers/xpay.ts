@@ -25,7 +25,6 @@ export interface XpayCreateRefundInput extends CreateRefundBase {
 export const shim: Shim<XpayClient, XpayCredentials, XpayCreateRefundInput, XpayRaw> = {
   provider: "xpay",
   deduplicates: true,
-  credentialFields: ["publicKey", "secretKey"],
   rules: {
     amount: "optional",
     idempotencyKey: { pattern: "^[a-zA-Z0-9\\-_:\\.]+$", maxLength: 255 },

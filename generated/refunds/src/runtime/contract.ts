@@ -1,4 +1,5 @@
 /** The facade's public types that do not depend on which providers exist (see DESIGN.md). */
+import type { RefundErrorCode } from './errors.js';
 import type { Money } from './money.js';
 
 export type { Money };
@@ -32,12 +33,41 @@ export interface CreateRefundBase {
 }
 
 export interface RefundsClientOptionsBase {
+  /** An http(s) URL; requests never leave its origin (redirects are not followed). */
   baseUrl?: string;
   fetch?: (input: Request) => Promise<Response>;
-  /** Per attempt. Default 30 000. */
+  /** Per attempt, 1 to 600 000. Default 30 000. */
   timeoutMs?: number;
-  /** 0 = exactly one attempt. Default 2. */
+  /** 0 to 10; 0 = exactly one attempt. Default 2. */
   maxRetries?: number;
+  /** The most bytes read of a response body; a longer one is `unexpected_response`. Default 1 MiB. */
+  maxResponseBytes?: number;
+  /** For logging and tracing; never given a credential, and a hook that throws changes nothing. */
+  hooks?: RefundsHooks;
+}
+
+/** Before each attempt (attempts count from 1; a retry reuses the idempotency key). */
+export interface AttemptEvent {
+  provider: string;
+  attempt: number;
+  idempotencyKey: string;
+  method: string;
+  url: string;
+}
+
+/** After each attempt: its HTTP status when one arrived, its error code when it failed. */
+export interface AttemptEndEvent {
+  provider: string;
+  attempt: number;
+  durationMs: number;
+  httpStatus?: number;
+  errorCode?: RefundErrorCode;
+  willRetry: boolean;
+}
+
+export interface RefundsHooks {
+  onAttempt?(event: AttemptEvent): void;
+  onAttemptEnd?(event: AttemptEndEvent): void;
 }
 
 export interface CreateOptions {

@@ -2,42 +2,42 @@
  * What every provider shares: validate, send with retries under one idempotency key, then read the
  * answer through the provider's shim (generated from its mapping) or its error table.
  */
-import type { CreateOptions, Refund, RefundsClientOptionsBase } from './contract.js';
-import { MoneyFormatError, ReadError, RefundError, TransformError, createRefundError, scrubSecrets, type RefundErrorCode } from './errors.js';
+import type { AttemptEndEvent, CreateOptions, Refund, RefundsHooks } from './contract.js';
+import { MoneyFormatError, REDACTED, ReadError, RefundError, TransformError, createRefundError, scrubSecrets, secretForms, type RefundErrorCode } from './errors.js';
+import { checkOptions, type CheckedOptions, type ProviderEntry } from './options.js';
+import { receive } from './receive.js';
 import { newIdempotencyKey, sendWithRetries, type AttemptResult } from './transport.js';
-import { checkCredentials, validateInput, type InputRules } from './validate.js';
+import { validateInput, type InputRules } from './validate.js';
+
+export type { ProviderEntry };
 
 export type Condition = { present: readonly string[] } | { equals: { path: readonly string[]; value: string | number | boolean } };
 
 /** One row of a provider's error table; `message` and condition paths start at the body. */
 export interface ErrorRule { status: number; when?: Condition; code: RefundErrorCode; message?: readonly string[] }
 
-export interface Received { status: number; headers: Headers; body: unknown }
+/** What a shim reads: headers by name (echoed credentials redacted) and the parsed, scrubbed body. */
+export interface Received { status: number; headers: { get(name: string): string | null }; body: unknown }
 
 export interface SendInit {
   signal: AbortSignal;
   fetch: (request: Request) => Promise<Response>;
   parseAs: 'text';
+  redirect: 'manual';
 }
 
 export interface Shim<Client, Credentials, Input, Raw> {
   provider: string;
   /** The provider de-duplicates by idempotency key, so a retry can never refund twice. */
   deduplicates: boolean;
-  credentialFields: readonly string[];
   rules: InputRules;
   /** Spec limits on pass-through fields (generated from the spec when it has some). */
   check?(input: Input): void;
   errors: readonly ErrorRule[];
   createClient(options: { credentials: Credentials; baseUrl?: string; fetch?: (input: Request) => Promise<Response> }): Client;
   send(client: Client, input: Input, idempotencyKey: string, init: SendInit): Promise<unknown>;
-  /** The refund this answer describes, or undefined when it is an error. */
+  /** The refund this answer describes, or undefined when it is an error; throws ReadError on a malformed one. */
   interpret(received: Received, input: Input): Refund<string, Raw> | undefined;
-}
-
-export interface EngineOptions<Credentials> extends RefundsClientOptionsBase {
-  provider: string;
-  credentials: Credentials;
 }
 
 export interface RefundsEngine<Input, Raw> {
@@ -45,89 +45,116 @@ export interface RefundsEngine<Input, Raw> {
   readonly refunds: { create(input: Input, options?: CreateOptions): Promise<Refund<string, Raw>> };
 }
 
-export function createRefundsEngine<Client, Credentials, Input, Raw>(
-  options: EngineOptions<Credentials>,
-  loadShim: () => Promise<Shim<Client, Credentials, Input, Raw>>,
+const MIB = 1_048_576;
+// What openapi-fetch gets back: the body was already read (bounded) by the fetch wrapper.
+const READ = { status: 204 } as const;
+
+/** Calls a hook so that nothing it does (throw, reject) reaches the refund. */
+function call<K extends keyof RefundsHooks>(hooks: RefundsHooks | undefined, name: K, event: Parameters<NonNullable<RefundsHooks[K]>>[0]): void {
+  try {
+    const result: unknown = hooks?.[name]?.(event as never);
+    if (result instanceof Promise) result.catch(() => {});
+  } catch {
+    // a hook's failure is the hook's business
+  }
+}
+
+export function createRefundsEngine<Client, Input, Raw>(
+  input: unknown,
+  providers: Readonly<Record<string, ProviderEntry>>,
 ): RefundsEngine<Input, Raw> {
-  const { provider } = options;
-  let ready: Promise<{ shim: Shim<Client, Credentials, Input, Raw>; client: Client; secrets: string[] }> | undefined;
-  const prepare = () => (ready ??= loadShim().then((shim) => {
-    const secrets = secretForms(checkCredentials(options.credentials, shim.credentialFields, provider));
+  // Every credential value is a secret; its echoed forms are worked out once, here.
+  const [[, loadShim], secrets] = checkOptions(input, providers);
+  secretForms(secrets);
+  const options = input as CheckedOptions;
+  const { provider, hooks } = options;
+  const limit = options.maxResponseBytes ?? MIB;
+  const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const onAttemptEnd = (event: Omit<AttemptEndEvent, 'provider'>) => call(hooks, 'onAttemptEnd', { provider, ...event });
+  let ready: Promise<{ shim: Shim<Client, unknown, Input, Raw>; client: Client }> | undefined;
+  const prepare = () => (ready ??= loadShim().then((loaded) => {
+    const shim = loaded as Shim<Client, unknown, Input, Raw>;
     const client = shim.createClient({
       credentials: options.credentials,
       ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     });
-    return { shim, client, secrets };
+    return { shim, client };
   }));
 
-  async function create(input: Input, callOptions: CreateOptions = {}): Promise<Refund<string, Raw>> {
-    const { shim, client, secrets } = await prepare();
-    validateInput(input, shim.rules, provider);
-    shim.check?.(input);
-    const key = (input as { idempotencyKey?: string }).idempotencyKey ?? newIdempotencyKey();
-    const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-    const result = await sendWithRetries(async (signal) => {
-      let status = 0;
-      let headers = new Headers();
-      let errorText: string | undefined;
-      // openapi-fetch reads a 2xx body as text (parseAs: 'text'); an error body is read here and the
-      // client gets an empty response, so the exact bytes are kept either way and parsed only once.
+  async function create(refundInput: Input, callOptions: CreateOptions = {}): Promise<Refund<string, Raw>> {
+    const { shim, client } = await prepare();
+    validateInput(refundInput, shim.rules, provider);
+    shim.check?.(refundInput);
+    const key = (refundInput as { idempotencyKey?: string }).idempotencyKey ?? newIdempotencyKey();
+    const result = await sendWithRetries(async (signal, attempt) => {
+      let received: AttemptResult | undefined;
       const fetch = async (request: Request) => {
-        const response = await baseFetch(request);
-        ({ status, headers } = response);
-        if (response.ok) return response;
-        errorText = await response.text();
-        return new Response(null, { status, headers });
+        if (hooks?.onAttempt) call(hooks, 'onAttempt', { provider, attempt, idempotencyKey: scrubSecrets(key, secrets), method: request.method, url: scrubSecrets(request.url, secrets) });
+        received = await receive(await baseFetch(request), limit);
+        return new Response(null, READ);
       };
-      const sent = await shim.send(client, input, key, { signal, fetch, parseAs: 'text' }) as { data?: unknown };
-      return { status, headers, bodyText: errorText ?? (typeof sent.data === 'string' ? sent.data : '') };
+      await shim.send(client, refundInput, key, { signal, fetch, parseAs: 'text', redirect: 'manual' });
+      if (received === undefined) throw new Error('the request was never sent'); // a middleware answered itself
+      return received;
     }, {
       provider,
       deduplicates: shim.deduplicates,
       maxRetries: options.maxRetries ?? 2,
       timeoutMs: options.timeoutMs ?? 30_000,
       secrets,
+      ...(hooks?.onAttemptEnd ? { onAttemptEnd } : {}),
       ...(callOptions.signal === undefined ? {} : { signal: callOptions.signal }),
     });
-    return interpret(shim, result, input, secrets);
+    const end = { attempt: result.attempt!, durationMs: result.durationMs!, httpStatus: result.status, willRetry: false };
+    try {
+      const refund = interpret(shim, result, refundInput, secrets, limit);
+      onAttemptEnd(end);
+      return refund;
+    } catch (error) {
+      onAttemptEnd(error instanceof RefundError ? { ...end, errorCode: error.code } : end);
+      throw error;
+    }
   }
 
   return { provider, refunds: { create } };
 }
 
-function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result: AttemptResult, input: Input, secrets: readonly string[]): Refund<string, Raw> {
+function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result: AttemptResult, input: Input, secrets: readonly string[], limit: number): Refund<string, Raw> {
   const { provider } = shim;
-  const { status } = result;
+  const { status, failure } = result;
   const fail = (code: RefundErrorCode, message: string, raw?: unknown) =>
     createRefundError({ code, provider, httpStatus: status, message, ...(raw === undefined ? {} : { raw }) }, secrets);
 
-  // A body that echoes a credential is scrubbed before anything reads, quotes or cuts it, so no
-  // fragment of a secret can survive in a message, in raw, or in the refund.
-  const tainted = mayContain(result.bodyText, secrets);
-  const text = tainted ? scrubSecrets(result.bodyText, secrets) : result.bodyText;
+  if (failure === 'redirect') throw fail('unexpected_response', `${provider} answered with a redirect (HTTP ${status}); paykit never follows one`);
+  if (failure === 'too_large') throw fail('unexpected_response', `${provider} answered HTTP ${status} with a body over maxResponseBytes (${limit} bytes); it was not read`);
+  // Everything the shim reads is scrubbed first, parsed values included: a JSON-escaped echo
+  // ("PUSH\/SECRET") is only the secret once decoded, so scrubbing the text alone would miss it.
+  const text = result.bodyText;
   let body: unknown;
   if (text.trim() !== '') {
     try {
-      body = JSON.parse(result.bodyText);
+      body = JSON.parse(text) as unknown;
+      // Without a backslash every JSON string is verbatim in the text, so a clean text is a clean body.
+      if (text.includes('\\') || mentions(text, secrets)) body = scrubSecrets(body, secrets);
     } catch {
       const authFailure = status === 401 || status === 403;
       throw fail(authFailure ? 'authentication_failed' : 'unexpected_response',
         `${provider} answered HTTP ${status} with a body that is not JSON${authFailure ? ' (authentication failed)' : ''}`,
-        text.slice(0, 2000));
+        scrubSecrets(text, secrets).slice(0, 2000));
     }
-    if (tainted) body = scrubSecrets(body, secrets);
   }
   let refund: Refund<string, Raw> | undefined;
   try {
-    refund = shim.interpret({ status, headers: result.headers, body }, input);
+    refund = shim.interpret({ status, headers: new ScrubbedHeaders(result.headers, secrets), body }, input);
+    // An id that echoed a credential (an `identifier: Bearer <token>` header) is refused, not returned.
+    if (refund !== undefined && refund.id.includes(REDACTED)) throw new ReadError('id echoes a credential');
   } catch (error) {
     if (error instanceof ReadError || error instanceof TransformError || error instanceof MoneyFormatError) {
       throw fail('unexpected_response', `${provider} answered HTTP ${status} with a body paykit cannot read: ${error.message}`, body);
     }
     throw error;
   }
-  if (refund !== undefined) return tainted ? scrubSecrets(refund, secrets) : refund;
+  if (refund !== undefined) return refund;
   const rule = shim.errors.find((r) => r.status === status && matches(r.when, body));
   const detail = rule?.message === undefined ? undefined : at(body, rule.message);
   const said = typeof detail === 'string' && detail !== '' ? `: ${detail}` : '';
@@ -137,27 +164,23 @@ function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result:
   throw fail('unexpected_response', `${provider} answered HTTP ${status}, which its mapping does not describe`, body);
 }
 
-/**
- * Credentials also travel encoded: HTTP basic sends base64("user:password"). Every such pairing of
- * the credential values is a secret too, so an echoed Authorization header is scrubbed as well.
- */
-function secretForms(values: readonly string[]): string[] {
-  const forms = new Set(values);
-  const utf8Base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
-  for (const user of values) {
-    forms.add(utf8Base64(`${user}:`));
-    for (const password of values) if (password !== user) forms.add(utf8Base64(`${user}:${password}`));
+/** Headers as the shim reads them: each value it asks for, with echoed credentials redacted. */
+class ScrubbedHeaders {
+  private readonly headers: Headers;
+  private readonly secrets: readonly string[];
+  constructor(headers: Headers, secrets: readonly string[]) {
+    this.headers = headers;
+    this.secrets = secrets;
   }
-  return [...forms];
+
+  get(name: string): string | null {
+    const value = this.headers.get(name);
+    return value === null ? null : scrubSecrets(value, this.secrets);
+  }
 }
 
-/**
- * The forms scrubSecrets removes: the secret itself and its percent-encoding. A secret JSON would
- * escape (quotes, backslashes, anything outside printable ASCII) may hide in the text, so it always counts.
- */
-function mayContain(text: string, secrets: readonly string[]): boolean {
-  return secrets.some((secret) => !/^[\x20-\x7e]*$/.test(secret) || /["\\]/.test(secret)
-    || text.includes(secret) || text.includes(encodeURIComponent(secret)));
+function mentions(text: string, secrets: readonly string[]): boolean {
+  return secretForms(secrets).some((form) => text.includes(form));
 }
 
 /** Follows a path of property names through parsed JSON; anything missing gives undefined. */

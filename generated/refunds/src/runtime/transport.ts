@@ -3,12 +3,18 @@
  * provider that does not de-duplicate by idempotency key is never sent again,
  * because a second refund is real money.
  */
-import { createRefundError, describeError, scrubSecrets, type RefundError } from './errors.js';
+import type { AttemptEndEvent } from './contract.js';
+import { createRefundError, describeError, scrubSecrets, type RefundError, type RefundErrorCode } from './errors.js';
 
 export interface AttemptResult {
   status: number;
   headers: Headers;
   bodyText: string;
+  /** A redirect (never followed) or a body over maxResponseBytes (not read): final, never retried. */
+  failure?: 'redirect' | 'too_large';
+  /** Set by sendWithRetries on the answer it returns: which attempt it was and how long it took. */
+  attempt?: number;
+  durationMs?: number;
 }
 
 export interface RetryPolicy {
@@ -32,6 +38,8 @@ export interface SendOptions extends RetryPolicy {
   signal?: AbortSignal;
   secrets: readonly string[];
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Called after every attempt this function retries or fails on (the returned one is the caller's to report). */
+  onAttemptEnd?: (event: Omit<AttemptEndEvent, 'provider'>) => void;
   /** Jitter source in [0, 1), injectable for tests. */
   random?: () => number;
 }
@@ -104,7 +112,8 @@ type Failure =
  * signal still cannot hang.
  */
 async function runAttempt(
-  attempt: (signal: AbortSignal) => Promise<AttemptResult>,
+  attempt: (signal: AbortSignal, attempt: number) => Promise<AttemptResult>,
+  number: number,
   timeoutMs: number,
   callerSignal: AbortSignal | undefined,
 ): Promise<AttemptResult | Failure> {
@@ -125,7 +134,7 @@ async function runAttempt(
   const onCallerAbort = () => abort(callerSignal?.reason);
   callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   try {
-    const pending = attempt(controller.signal);
+    const pending = attempt(controller.signal, number);
     pending.catch(() => {}); // if the race is lost, its later rejection is expected
     return await Promise.race([pending, aborted]);
   } catch (error) {
@@ -212,8 +221,15 @@ function toRefundError(failure: Failure, attempts: number, options: SendOptions,
   );
 }
 
+/** The error code an attempt that is retried stands for, as hooks report it. */
+function codeOf(failure: Failure): RefundErrorCode {
+  if (failure.kind === 'timeout') return 'timeout';
+  if (failure.kind === 'network') return 'network_error';
+  return failure.result.status === 429 ? 'rate_limited' : 'provider_unavailable';
+}
+
 export async function sendWithRetries(
-  attempt: (signal: AbortSignal) => Promise<AttemptResult>,
+  attempt: (signal: AbortSignal, attempt: number) => Promise<AttemptResult>,
   options: SendOptions,
 ): Promise<AttemptResult> {
   const {
@@ -225,29 +241,44 @@ export async function sendWithRetries(
     sleep = defaultSleep,
     random = Math.random,
     signal: callerSignal,
+    onAttemptEnd = () => {},
   } = options;
 
   for (let retry = 0; ; retry++) {
     if (callerSignal?.aborted) throw callerSignal.reason;
-    const outcome = await runAttempt(attempt, timeoutMs, callerSignal);
-    if (!isFailure(outcome)) {
-      if (!shouldRetryStatus(outcome.status)) return outcome;
+    const attempts = retry + 1;
+    const started = performance.now();
+    let outcome: AttemptResult | Failure;
+    try {
+      outcome = await runAttempt(attempt, attempts, timeoutMs, callerSignal);
+    } catch (abort) {
+      onAttemptEnd({ attempt: attempts, durationMs: performance.now() - started, willRetry: false });
+      throw abort;
+    }
+    const durationMs = performance.now() - started;
+    if (!isFailure(outcome) && (outcome.failure !== undefined || !shouldRetryStatus(outcome.status))) {
+      outcome.attempt = attempts;
+      outcome.durationMs = durationMs;
+      return outcome;
     }
     const failure: Failure = isFailure(outcome) ? outcome : { kind: 'status', result: outcome };
-    const attempts = retry + 1;
-    if (retry >= maxRetries || !mayResend(failure, options.deduplicates)) {
-      throw toRefundError(failure, attempts, options, timeoutMs);
-    }
+    const httpStatus = failure.kind === 'status' ? { httpStatus: failure.result.status } : {};
+    const fail = (note?: string): RefundError => {
+      const error = toRefundError(failure, attempts, options, timeoutMs, note);
+      onAttemptEnd({ attempt: attempts, durationMs, ...httpStatus, errorCode: error.code, willRetry: false });
+      return error;
+    };
+    if (retry >= maxRetries || !mayResend(failure, options.deduplicates)) throw fail();
     // Full jitter: spreads simultaneous clients over the whole window.
     let delayMs = random() * Math.min(maxDelayMs, baseDelayMs * 2 ** retry);
     if (failure.kind === 'status' && (failure.result.status === 429 || failure.result.status === 503)) {
       const retryAfterMs = parseRetryAfterMs(failure.result.headers.get('retry-after'));
       if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) {
-        const note = `; it asked to wait ${retryAfterMs} ms, more than the ${maxRetryAfterMs} ms limit`;
-        throw toRefundError(failure, attempts, options, timeoutMs, note);
+        throw fail(`; it asked to wait ${retryAfterMs} ms, more than the ${maxRetryAfterMs} ms limit`);
       }
       if (retryAfterMs !== undefined) delayMs = Math.max(delayMs, retryAfterMs);
     }
+    onAttemptEnd({ attempt: attempts, durationMs, ...httpStatus, errorCode: codeOf(failure), willRetry: true });
     await sleep(delayMs, callerSignal);
   }
 }

@@ -1,0 +1,33 @@
+const ignore = () => { };
+export async function receive(response, limit) {
+    const { status, headers, body } = response;
+    // status 0 is a browser's opaque redirect; `redirected` means a custom fetch followed one anyway.
+    const redirect = status === 0 || (status >= 300 && status < 400) || response.redirected;
+    const length = Number(headers.get('content-length') ?? Number.NaN);
+    if (redirect || length > limit) {
+        body?.cancel().catch(ignore);
+        return { status, headers, bodyText: '', failure: redirect ? 'redirect' : 'too_large' };
+    }
+    if (body === null)
+        return { status, headers, bodyText: '' };
+    // A declared length within the limit and no content coding (which could inflate it) frames the
+    // body exactly: one text() is then as bounded as the stream below, and faster.
+    if (length <= limit && !headers.has('content-encoding'))
+        return { status, headers, bodyText: await response.text() };
+    const reader = body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > limit) {
+            reader.cancel().catch(ignore);
+            return { status, headers, bodyText: '', failure: 'too_large' };
+        }
+        chunks.push(value); // a fetch body is never a SharedArrayBuffer
+    }
+    // Blob joins the chunks and decodes UTF-8 in one step, in every fetch runtime.
+    return { status, headers, bodyText: await new Blob(chunks).text() };
+}

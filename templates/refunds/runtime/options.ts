@@ -1,0 +1,67 @@
+/**
+ * createRefundsClient's options, checked before any request (DESIGN.md, "Configuration"): a
+ * TypeError for a wrong type, a RangeError for a value out of range, each naming the option and
+ * never a credential's value.
+ */
+import type { RefundsClientOptionsBase } from './contract.js';
+
+/** A provider's credential fields and its lazily loaded shim. */
+export type ProviderEntry = readonly [credentialFields: readonly string[], load: () => Promise<unknown>];
+
+export interface CheckedOptions extends RefundsClientOptionsBase {
+  provider: string;
+  credentials: Record<string, string>;
+}
+
+// Not sendable in an HTTP header: CR, LF, NUL, or a character beyond Latin-1.
+const UNSENDABLE = /[\r\n\0]|[^\0-\xff]/;
+// [option, min, max, integer]
+const NUMBERS: readonly [string, number, number, boolean][] = [
+  ['maxRetries', 0, 10, true],
+  ['timeoutMs', 1, 600_000, false],
+  ['maxResponseBytes', 1, Number.MAX_SAFE_INTEGER, true],
+];
+
+/** The provider's entry and the credential values (every one a secret), or a TypeError/RangeError. */
+export function checkOptions(options: unknown, providers: Readonly<Record<string, ProviderEntry>>): [ProviderEntry, string[]] {
+  if (!isRecord(options)) throw new TypeError('createRefundsClient options must be an object');
+  const { provider, credentials, baseUrl, hooks } = options;
+  if (typeof provider !== 'string') throw new TypeError('provider must be a string');
+  if (!Object.hasOwn(providers, provider)) throw new RangeError(`provider must be one of ${Object.keys(providers).join(', ')}`);
+  const entry = providers[provider]!;
+  if (!isRecord(credentials)) throw new TypeError(`credentials must be an object with ${entry[0].join(', ')}`);
+  const secrets = entry[0].map((field) => {
+    const value = credentials[field];
+    const name = `credentials.${field}`;
+    if (typeof value !== 'string') throw new TypeError(`${name} must be a string`);
+    if (value === '' || UNSENDABLE.test(value)) throw new RangeError(`${name} must be a non-empty string an HTTP header can carry (no CR, LF, NUL or non-Latin-1)`);
+    return value;
+  });
+  for (const [name, min, max, integer] of NUMBERS) {
+    const value = options[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'number') throw new TypeError(`${name} must be a number`);
+    if (!(integer ? Number.isInteger(value) : Number.isFinite(value)) || value < min || value > max) {
+      throw new RangeError(`${name} must be ${integer ? 'an integer' : 'a finite number'} from ${min} to ${max}, got ${value}`);
+    }
+  }
+  if (baseUrl !== undefined && !httpUrl(baseUrl)) throw new (typeof baseUrl === 'string' ? RangeError : TypeError)('baseUrl must be an absolute http: or https: URL without user name or password');
+  if (hooks !== undefined && !isRecord(hooks)) throw new TypeError('hooks must be an object');
+  for (const [name, value] of [['fetch', options.fetch], ['hooks.onAttempt', hooks?.onAttempt], ['hooks.onAttemptEnd', hooks?.onAttemptEnd]] as const) {
+    if (value !== undefined && typeof value !== 'function') throw new TypeError(`${name} must be a function`);
+  }
+  return [entry, secrets];
+}
+
+function httpUrl(text: unknown): boolean {
+  try {
+    const url = new URL(text as string);
+    return typeof text === 'string' && /^https?:$/.test(url.protocol) && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
