@@ -18,7 +18,6 @@ export interface VendorChange {
   expect: {
     class: SpecDiff['class'];
     bump: 'major' | 'minor' | 'patch';
-    version: string;
     changes: { class: string; pointer: string; sentence: string }[];
     changelog: string;
   };
@@ -56,6 +55,11 @@ export async function playChange(root: string, change: VendorChange): Promise<{ 
   } finally {
     writeFileSync(specPath, original);
   }
+}
+
+/** The version of generated/<provider>/package.json in the project at `root`. */
+export function committedVersion(root: string, provider: string): string {
+  return (JSON.parse(readFileSync(join(root, 'generated', provider, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** The newest entry of a changelog: from the first "## " to the next. */

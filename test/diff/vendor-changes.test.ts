@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { copyProject } from '../helpers/project-copy.js';
-import { firstEntry, loadVendorChanges, playChange } from './vendor-change.js';
+import semver from 'semver';
+import { committedVersion, firstEntry, loadVendorChanges, playChange } from './vendor-change.js';
 
 const changes = loadVendorChanges();
 const root = copyProject({ generated: true });
@@ -26,9 +27,11 @@ describe('recorded vendor changes', () => {
     expect(diff.class).toBe(change.expect.class);
     expect(diff.changes.map((c) => ({ class: c.class, pointer: c.pointer, sentence: c.sentence }))).toEqual(change.expect.changes);
     expect(release.bump).toBe(change.expect.bump);
-    expect(release.previousVersion).toBe('0.1.0');
-    expect(release.version).toBe(change.expect.version);
-    expect(firstEntry(release.changelog)).toBe(change.expect.changelog);
+    // Versions are relative to the committed package, which moves with every spec change.
+    const previous = committedVersion(root, change.provider);
+    expect(release.previousVersion).toBe(previous);
+    expect(release.version).toBe(semver.inc(previous, change.expect.bump));
+    expect(firstEntry(release.changelog)).toBe(change.expect.changelog.replace('{version}', release.version));
     // The previous entries stay below the new one.
     expect(release.changelog).toMatch(/\n## 0\.1\.0\n\n- Initial release\.\n$/);
   });
