@@ -11,7 +11,8 @@ import { maxClass, type ChangeClass, type SpecChange, type SpecDiff } from './ty
 import { resolveLocation, safeJson } from './where.js';
 
 export function diffSpecs(provider: string, before: OpenApiDocument, after: OpenApiDocument): SpecDiff {
-  const { diffs } = apiCompare(before, after);
+  // api-smart-diff writes into the documents it compares (a vendor spec normalized after a diff lost an edit): give it copies.
+  const { diffs } = apiCompare(structuredClone(before), structuredClone(after));
   const changes: SpecChange[] = [];
   const seen = new Set<string>();
   // Changes seen through an operation first: they say which side (request/response) a schema is on.

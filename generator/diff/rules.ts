@@ -8,7 +8,8 @@
  *     a new optional request field is non-breaking;
  *   - a removed or retyped field, either side, is breaking;
  *   - any change to the security requirements or schemes (other than wording) is breaking;
- *   - descriptions, summaries, examples and titles are patch.
+ *   - descriptions, summaries, examples and titles are patch, and so is an empty map or list coming or going;
+ *   - a response header no longer required is breaking, a newly required one non-breaking.
  *
  * Everything else keeps api-smart-diff's class (breaking / non-breaking; deprecated → non-breaking;
  * annotation → patch; unclassified → non-breaking, so it is reviewed but does not claim a break).
@@ -38,6 +39,15 @@ export function classifyChange(diff: Diff, path: Path, location: string, before:
   // 1. Wording and examples.
   if (isAnnotation(path)) {
     return make('patch', 'paykit:documentation', `${capital(where)}: ${annotationName(path)} ${verb(diff.action)} (documentation only)`);
+  }
+  // An empty map or list appearing or disappearing (`headers: {}`) changes nothing a client sees.
+  if ((diff.action === 'add' || diff.action === 'remove') && isEmpty(diff.action === 'add' ? diff.after : diff.before)) {
+    return make('patch', 'paykit:empty', `${capital(where)}: empty ${String(last)} ${verb(diff.action)} (no API change)`);
+  }
+  // A response header's `required`: the client may no longer find it (breaking), or always will.
+  if (area === 'response' && path[5] === 'headers' && path.length === 8 && last === 'required') {
+    if (diff.before === true && diff.after !== true) return make('breaking', 'paykit:response-header-optional', `${capital(where)} may now be absent`);
+    if (diff.before !== true && diff.after === true) return make('non-breaking', 'paykit:response-header-required', `${capital(where)} is now always sent`);
   }
   // 2. Authentication.
   if (area === 'auth') {
@@ -169,4 +179,8 @@ function annotationName(path: Path): string {
     }
   }
   return 'text';
+}
+
+function isEmpty(value: unknown): boolean {
+  return (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
 }
