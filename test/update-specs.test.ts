@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { parseArgs, requestUrl } from '../scripts/update-specs.js';
 import { REPO, copyProject, snapshotTree } from './helpers/project-copy.js';
 import { startRecordingServer } from './helpers/recording-server.js';
+import { applyEdits, loadVendorChanges } from './diff/vendor-change.js';
 
 const providers = parse(readFileSync(join(REPO, 'specs/providers.yaml'), 'utf8')) as { providers: Record<string, { source: string; sourceUrl?: string }> };
 const original = (id: string) => readFileSync(join(REPO, providers.providers[id]!.source), 'utf8');
@@ -110,6 +111,19 @@ describe('update-specs', () => {
     expect(result.stdout).toContain('| push | breaking | 0.1.0 |');
     expect(result.stdout).toContain('may now return "pending"');
     expect(readFileSync(join(dir, 'specs/vendor/push.yaml'), 'utf8')).toContain('- pending');
+    expect(snapshotTree(join(dir, 'generated'))).toEqual(generated);
+  });
+
+  it('a recorded vendor change that breaks an overlay action (test/fixtures/vendor-changes): the report names the action to fix, exit 1', async () => {
+    const change = loadVendorChanges().find((c) => c.name === 'push-refund-path-renamed')!;
+    publishAll({ push: (t) => applyEdits(t, change.edits, change.name) });
+    const dir = project();
+    const generated = snapshotTree(join(dir, 'generated'));
+    const result = await run(dir);
+    expect(result.status).toBe(1);
+    expect(readFileSync(join(dir, 'specs/vendor/push.yaml'), 'utf8')).toContain('\n  /refunds:\n');
+    expect(result.stdout).toContain('> `paykit generate` failed, so generated/ and the package versions are unchanged: specs/overlays/push.yaml#/actions/2: target "$.paths[\'/refund\'].post.responses[\'401\'].content[\'application/json\'].schema" matches nothing in the spec');
+    expect(result.stderr).toMatch(/^update-specs: specs\/overlays\/push\.yaml#\/actions\/2: .*\(then 2 more: `paykit diff push`\)\n$/m);
     expect(snapshotTree(join(dir, 'generated'))).toEqual(generated);
   });
 
