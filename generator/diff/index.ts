@@ -24,11 +24,6 @@ export * from './types.js';
 export { beforeSource, gitKnows, type BeforeSource } from './before.js';
 export { renderJson, renderMarkdown, renderText, type ReportEntry } from './render.js';
 
-/** The previous normalized spec of a provider at `against` (a git ref, a project directory or a file); undefined when it had none. */
-export function loadBefore(root: string, provider: ProviderConfig, against: string): OpenApiDocument | undefined {
-  return readBefore(root, beforeSource(root, against), `generated/${provider.id}/openapi.yaml`);
-}
-
 /**
  * The provider's diff from `against` to the working tree. `normalizedFrom` overrides where the
  * previous normalized spec is read (generate compares with the generated/ it would replace).

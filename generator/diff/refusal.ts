@@ -26,7 +26,7 @@ export async function explainRefusal(project: ProjectConfig, provider: ProviderC
   }
   const findings = diff.findings ?? [];
   const from = diff.vendorClass === undefined ? 'the spec change' : 'the vendor change';
-  const lines = [`${provider.id}: ${from} is ${diff.class === 'none' ? 'no API change' : `${diff.class} (${diff.bump ?? 'none'})`}` +
+  const lines = [`${provider.id}: ${diff.class === 'none' ? `${from} changes no API (none)` : `${from} is ${diff.class} (${diff.bump ?? 'none'})`}` +
     (findings.length === 0 ? '' : `; normalization no longer applies: ${findings.length} finding${findings.length === 1 ? '' : 's'}, see \`paykit diff ${provider.id}\``)];
   const first = findings[0];
   if (first === undefined) return { lines, error };
