@@ -151,6 +151,26 @@ describe('paykit diff', () => {
     expect(md.stdout).toMatch(/^## Vendor spec changes\n/);
   });
 
+  it('without a previous vendor document (--against <file>, no git), a broken normalization is still classified, from the forgiving run', () => {
+    const copy = copyProject({ generated: true });
+    try {
+      const spec = join(copy, 'specs/vendor/xpay.yaml');
+      writeFileSync(spec, readFileSync(spec, 'utf8').replace('\n  /payments/merchant/refund:\n', '\n  /payments/merchant/refunds:\n'));
+      const run = paykit(copy, 'diff', 'xpay', '--against', 'generated/xpay/openapi.yaml', '--json');
+      expect(run.status).toBe(0);
+      const out = (JSON.parse(run.stdout) as { providers: SpecDiff[] }).providers[0]!;
+      expect(out).toMatchObject({ class: 'breaking', bump: 'major', normalization: 'broken', facade: { ok: false } });
+      expect(out.vendorClass).toBeUndefined();
+      expect(out.findings!.map((f) => f.source)).toEqual(['specs/overlays/xpay.yaml#/actions/0', 'specs/overlays/xpay.yaml#/actions/2', 'lint:operation-summary']);
+      const generate = paykit(copy, 'generate');
+      expect(generate.status).toBe(2);
+      expect(generate.stdout).toContain('xpay: the spec change is breaking (major); normalization no longer applies: 3 findings, see `paykit diff xpay`');
+      expect(generate.stderr).toMatch(/^paykit: specs\/overlays\/xpay\.yaml#\/actions\/0: target .* matches nothing in the spec; .*\(then 2 more: `paykit diff xpay`\)\n$/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('a ref git does not know is one line on stderr and exit 2', () => {
     const run = paykit(REPO, 'diff', 'push', '--against', 'no-such-ref-xyz');
     expect(run.status).toBe(2);
