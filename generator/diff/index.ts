@@ -41,8 +41,9 @@ export async function diffProvider(project: ProjectConfig, provider: ProviderCon
   } catch (error) {
     if (!(error instanceof PaykitError)) throw error;
     const forgiving = await normalizeForgivingly(project, provider, vendorAfter);
-    // The forgiving run names actions and rules; the real error stays first when it found nothing more precise.
-    const findings = forgiving.findings.length > 0 ? forgiving.findings : [fromError(error)];
+    // The forgiving run names actions and rules; a failure it does not reproduce (another check of
+    // the pipeline: providers.yaml against the spec, say) comes first, as generation met it first.
+    const findings = forgiving.findings.some((f) => covers(f, error)) ? forgiving.findings : [fromError(error), ...forgiving.findings];
     const fallback = vendor ?? diffSpecs(provider.id, normalizedBefore, forgiving.normalized);
     return {
       provider: provider.id, class: fallback.class, changes: fallback.changes, bump: bumpOf(fallback.class), ...vendorView,
@@ -75,4 +76,9 @@ function facadeVerdict(project: ProjectConfig, provider: ProviderConfig, after: 
 
 function fromError(error: PaykitError): Finding {
   return { source: error.pointer === undefined ? error.file : `${error.file}#${error.pointer}`, message: error.problem, fix: error.fix };
+}
+
+/** Whether a finding of the forgiving run is the failure the pipeline threw (same action or rule entry, or same spot in the spec). */
+function covers(finding: Finding, error: PaykitError): boolean {
+  return `${error.file}#${error.pointer ?? ''}`.startsWith(finding.source) || (finding.pointer !== undefined && finding.pointer === error.pointer);
 }
