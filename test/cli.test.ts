@@ -57,14 +57,20 @@ describe('paykit generate', () => {
   });
 
   it('writes byte-identical output on every run, equal to what is committed', () => {
+    // From scratch every package starts at 0.1.0; the committed ones carry their version history
+    // (generator/versions), so versions, changelogs and the manifest are compared on a re-run over
+    // the committed generated/ instead.
     const first = copyProject();
-    const second = copyProject();
+    const second = copyProject({ generated: true });
     expect(paykit(first, 'generate').status).toBe(0);
     expect(paykit(second, 'generate').status).toBe(0);
     const a = snapshotTree(join(first, 'generated'));
     const committed = snapshotTree(join(REPO, 'generated'));
-    expect(snapshotTree(join(second, 'generated'))).toEqual(a);
-    for (const [file, bytes] of a) expect(committed.get(file), file).toBe(bytes);
+    for (const [file, bytes] of a) {
+      if (/(^|\/)(CHANGELOG\.md|package\.json|paykit-manifest\.json)$/.test(file)) continue;
+      expect(committed.get(file), file).toBe(bytes);
+    }
+    expect(snapshotTree(join(second, 'generated'))).toEqual(committed);
     for (const bytes of a.values()) expect(bytes).not.toContain(first);
   });
 

@@ -3,10 +3,12 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import semver from 'semver';
 import { parse } from 'yaml';
 import { parseArgs, requestUrl } from '../scripts/update-specs.js';
 import { REPO, copyProject, snapshotTree } from './helpers/project-copy.js';
 import { startRecordingServer } from './helpers/recording-server.js';
+import { applyEdits, loadVendorChanges } from './diff/vendor-change.js';
 
 const providers = parse(readFileSync(join(REPO, 'specs/providers.yaml'), 'utf8')) as { providers: Record<string, { source: string; sourceUrl?: string }> };
 const original = (id: string) => readFileSync(join(REPO, providers.providers[id]!.source), 'utf8');
@@ -92,7 +94,8 @@ describe('update-specs', () => {
     expect((JSON.parse(readFileSync(join(dir, 'generated/xpay/package.json'), 'utf8')) as { version: string }).version).toBe('0.2.0');
     expect(readFileSync(join(dir, 'generated/xpay/CHANGELOG.md'), 'utf8')).toContain('## 0.2.0\n\nMinor release: 1 change in the xpay spec.\n\n- non-breaking: POST /payments/merchant/refund request body field `reason` was added (optional).\n');
     expect(result.stdout).toContain('| xpay | non-breaking | 0.1.0 → 0.2.0 |');
-    expect(result.stdout).toContain('| refunds | none | 0.1.0 → 0.2.0 |');
+    const refunds = (JSON.parse(readFileSync(join(REPO, 'generated/refunds/package.json'), 'utf8')) as { version: string }).version;
+    expect(result.stdout).toContain(`| refunds | none | ${refunds} → ${semver.inc(refunds, 'minor')!} |`);
     expect(result.stdout).toContain('- **non-breaking** POST /payments/merchant/refund request body field `reason` was added (optional). (`/paths/~1payments~1merchant~1refund/post/requestBody/content/application~1json/schema/properties/reason`)');
     expect(result.stdout).not.toContain('| push');
     expect(readFileSync(join(dir, 'out/report.md'), 'utf8')).toBe(result.stdout);
@@ -108,6 +111,19 @@ describe('update-specs', () => {
     expect(result.stdout).toContain('| push | breaking | 0.1.0 |');
     expect(result.stdout).toContain('may now return "pending"');
     expect(readFileSync(join(dir, 'specs/vendor/push.yaml'), 'utf8')).toContain('- pending');
+    expect(snapshotTree(join(dir, 'generated'))).toEqual(generated);
+  });
+
+  it('a recorded vendor change that breaks an overlay action (test/fixtures/vendor-changes): the report names the action to fix, exit 1', async () => {
+    const change = loadVendorChanges().find((c) => c.name === 'push-refund-path-renamed')!;
+    publishAll({ push: (t) => applyEdits(t, change.edits, change.name) });
+    const dir = project();
+    const generated = snapshotTree(join(dir, 'generated'));
+    const result = await run(dir);
+    expect(result.status).toBe(1);
+    expect(readFileSync(join(dir, 'specs/vendor/push.yaml'), 'utf8')).toContain('\n  /refunds:\n');
+    expect(result.stdout).toContain('> `paykit generate` failed, so generated/ and the package versions are unchanged: specs/overlays/push.yaml#/actions/2: target "$.paths[\'/refund\'].post.responses[\'401\'].content[\'application/json\'].schema" matches nothing in the spec');
+    expect(result.stderr).toMatch(/^update-specs: specs\/overlays\/push\.yaml#\/actions\/2: .*\(then 2 more: `paykit diff push`\)\n$/m);
     expect(snapshotTree(join(dir, 'generated'))).toEqual(generated);
   });
 

@@ -1,15 +1,17 @@
-/** `paykit diff [provider...] [--against <git-ref|file>] [--json|--markdown]` */
-import { existsSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+/** `paykit diff [provider...] [--against <git-ref|directory|file>] [--json|--markdown]` */
 import { loadProjectConfig, selectProviders } from '../config.js';
-import { diffProvider, renderJson, renderMarkdown, renderText, type SpecDiff } from '../diff/index.js';
+import { beforeSource, diffProvider, renderJson, renderMarkdown, renderText, type SpecDiff } from '../diff/index.js';
 import { PaykitError } from '../errors.js';
 import type { Reporter } from './reporter.js';
 
 export interface DiffOptions {
   root: string;
   providers: string[];
-  /** A git ref (default HEAD) or a file holding the previous normalized spec (only with one provider). */
+  /**
+   * A git ref (default HEAD), a directory holding another copy of the project (its specs/ and
+   * generated/), or a file holding the previous normalized spec (one provider only; the vendor
+   * document's own change is then unknown).
+   */
   against: string;
   format: 'text' | 'json' | 'markdown';
   /** Exit 1 when a change of this class or above is found (for CI gates). */
@@ -19,8 +21,7 @@ export interface DiffOptions {
 export async function diff(options: DiffOptions, report: Reporter): Promise<number> {
   const project = loadProjectConfig(options.root);
   const selected = selectProviders(project, options.providers);
-  const file = isAbsolute(options.against) ? options.against : join(options.root, options.against);
-  if (selected.length > 1 && existsSync(file)) {
+  if (selected.length > 1 && beforeSource(options.root, options.against).kind === 'file') {
     throw new PaykitError(options.against, undefined, 'a spec file can be compared with one provider only', 'name the provider: paykit diff <provider> --against <file>');
   }
   const results: SpecDiff[] = [];

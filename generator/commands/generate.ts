@@ -3,6 +3,8 @@ import { loadProjectConfig, selectProviders } from '../config.js';
 import { loadTemplates } from '../emit/templates.js';
 import { MANIFEST_PATH, renderManifest } from '../manifest.js';
 import { compareFile, compareTree, writeTree, type GeneratedTree } from '../output.js';
+import { explainRefusal } from '../diff/refusal.js';
+import { PaykitError } from '../errors.js';
 import { buildFacade } from '../facade/index.js';
 import { buildProvider, type ProviderBuild } from '../pipeline.js';
 import { applyRelease, facadeRelease, packageName, providerRelease, type Release } from '../versions/index.js';
@@ -20,7 +22,13 @@ export async function generate(options: GenerateOptions, report: Reporter): Prom
   const builds: ProviderBuild[] = [];
   const releases = new Map<string, Release>();
   for (const provider of selected) {
-    const build = await buildProvider(project, provider, render);
+    const build = await buildProvider(project, provider, render).catch(async (error: unknown) => {
+      if (!(error instanceof PaykitError)) throw error;
+      // Before refusing, say what the vendor changed (class and bump) and name the first thing to fix.
+      const refusal = await explainRefusal(project, provider, error);
+      for (const line of refusal.lines) report.line(line);
+      throw refusal.error;
+    });
     // Version and CHANGELOG.md from the diff against what generated/<id>/ holds (generator/versions/).
     const release = providerRelease(options.root, build.dir, packageName(build.files.get('package.json'), `@paykit/${provider.id}`), build.files.get('openapi.yaml') ?? '', provider.id);
     applyRelease(build.files, release);

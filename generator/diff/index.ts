@@ -1,61 +1,84 @@
-/** `paykit diff` and the versioning step share this: the previous normalized spec vs the current one. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import type { ProjectConfig, ProviderConfig } from '../config.js';
-import { PaykitError, oneLine } from '../errors.js';
-import { parseDataText } from '../load/parse.js';
-import { isRecord, type OpenApiDocument } from '../normalize/types.js';
+/**
+ * `paykit diff` and the explanation `generate` prints before it refuses: the vendor document's own
+ * change (before: the committed vendor spec; after: the working tree) and the normalized spec's
+ * change (before: generated/<id>/openapi.yaml; after: normalizing the working tree). When
+ * normalization no longer applies, the class comes from the vendor change and what broke is listed
+ * as findings (./normalization-findings.ts).
+ */
+import { join } from 'node:path';
+import { displayPath, type ProjectConfig, type ProviderConfig } from '../config.js';
+import { PaykitError } from '../errors.js';
+import { loadLintConfig } from '../lint/lint.js';
+import { loadSpec } from '../load/index.js';
+import type { OpenApiDocument } from '../normalize/types.js';
 import { checkMapping } from '../facade/check.js';
 import { loadMapping } from '../facade/mapping.js';
 import { prepareSpecs } from '../pipeline.js';
+import { beforeSource, hasVendorDocuments, readBefore, type BeforeSource } from './before.js';
 import { diffSpecs } from './classify.js';
-import type { SpecDiff } from './types.js';
+import { normalizeForgivingly } from './normalization-findings.js';
+import { bumpOf, findingLine, type Finding, type SpecDiff } from './types.js';
 
 export { diffSpecs } from './classify.js';
 export * from './types.js';
+export { beforeSource, gitKnows, type BeforeSource } from './before.js';
 export { renderJson, renderMarkdown, renderText, type ReportEntry } from './render.js';
 
 /**
- * The "before" spec of a provider. `against` is a path to a file (relative to the project root or
- * absolute) when one exists there; otherwise a git ref, read with `git show <ref>:generated/<id>/openapi.yaml`.
- * Returns undefined when the ref has no such file (a provider new since then).
+ * The provider's diff from `against` to the working tree. `normalizedFrom` overrides where the
+ * previous normalized spec is read (generate compares with the generated/ it would replace).
  */
-export function loadBefore(root: string, provider: ProviderConfig, against: string): OpenApiDocument | undefined {
-  const file = isAbsolute(against) ? against : join(root, against);
-  if (existsSync(file)) return asDocument(parseDataText(readFileSync(file, 'utf8'), against), against);
-  const path = `generated/${provider.id}/openapi.yaml`;
-  const git = spawnSync('git', ['show', `${against}:${path}`], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (git.error !== undefined) throw new PaykitError(path, undefined, `cannot run git to read it at ${against} (${git.error.message})`, 'install git, or pass --against <file>');
-  if (git.status !== 0) {
-    const stderr = oneLine(git.stderr);
-    if (/does not exist in|exists on disk, but not in/.test(stderr)) return undefined;
-    throw new PaykitError(path, undefined, `cannot be read at ${against}: ${stderr || `git exited ${String(git.status)}`}`,
-      'pass a commit, branch or tag that git knows, or a file path with --against');
+export async function diffProvider(project: ProjectConfig, provider: ProviderConfig, against: string | BeforeSource, normalizedFrom?: BeforeSource): Promise<SpecDiff> {
+  const source = typeof against === 'string' ? beforeSource(project.root, against) : against;
+  const normalizedBefore = readBefore(project.root, normalizedFrom ?? source, `generated/${provider.id}/openapi.yaml`) ?? {};
+  const vendorAfter = (await loadSpec(join(project.root, provider.spec), provider.spec, (a) => displayPath(project.root, a), await loadLintConfig(project.root))).document;
+  const vendor = hasVendorDocuments(source) ? diffSpecs(provider.id, readBefore(project.root, source, provider.spec) ?? {}, vendorAfter) : undefined;
+  const vendorView = vendor === undefined ? {} : { vendorClass: vendor.class, vendorChanges: vendor.changes };
+
+  let normalized: OpenApiDocument;
+  try {
+    normalized = (await prepareSpecs(project, provider)).normalized;
+  } catch (error) {
+    if (!(error instanceof PaykitError)) throw error;
+    const forgiving = await normalizeForgivingly(project, provider, vendorAfter);
+    // The forgiving run names actions and rules; a failure it does not reproduce (another check of
+    // the pipeline: providers.yaml against the spec, say) comes first, as generation met it first.
+    const findings = forgiving.findings.some((f) => covers(f, error)) ? forgiving.findings : [fromError(error), ...forgiving.findings];
+    const fallback = vendor ?? diffSpecs(provider.id, normalizedBefore, forgiving.normalized);
+    return {
+      provider: provider.id, class: fallback.class, changes: fallback.changes, bump: bumpOf(fallback.class), ...vendorView,
+      normalization: 'broken', findings,
+      ...(provider.mapping === undefined ? {} : { facade: facadeVerdict(project, provider, forgiving.normalized, findings[0]) }),
+    };
   }
-  return asDocument(parseDataText(git.stdout, `${against}:${path}`), `${against}:${path}`);
+  const diff = diffSpecs(provider.id, normalizedBefore, normalized);
+  return {
+    provider: provider.id, class: diff.class, changes: diff.changes, bump: bumpOf(diff.class), ...vendorView,
+    normalizedClass: diff.class, normalization: 'applies', findings: [],
+    ...(provider.mapping === undefined ? {} : { facade: facadeVerdict(project, provider, normalized) }),
+  };
 }
 
-/** The provider's diff from `against` to normalizing the current specs, with the facade's verdict on the new spec. */
-export async function diffProvider(project: ProjectConfig, provider: ProviderConfig, against: string): Promise<SpecDiff> {
-  const before = loadBefore(project.root, provider, against);
-  const after = (await prepareSpecs(project, provider)).normalized;
-  const diff = diffSpecs(provider.id, before ?? {}, after);
-  return provider.mapping === undefined ? diff : { ...diff, facade: facadeVerdict(project, provider, after) };
-}
-
-/** Exactly the check `paykit generate` runs on the mapping, so the message is the one generation would give. */
-function facadeVerdict(project: ProjectConfig, provider: ProviderConfig, after: OpenApiDocument): NonNullable<SpecDiff['facade']> {
+/**
+ * Exactly the check `paykit generate` runs on the mapping, so the message is the one generation would
+ * give. When normalization broke, the facade breaks with it: the mapping's own failure on the
+ * forgiving spec is named when there is one, else the broken normalization.
+ */
+function facadeVerdict(project: ProjectConfig, provider: ProviderConfig, after: OpenApiDocument, broken?: Finding): NonNullable<SpecDiff['facade']> {
   try {
     checkMapping(loadMapping(project, provider), after);
-    return { ok: true };
   } catch (error) {
     if (error instanceof PaykitError) return { ok: false, message: error.message };
     throw error;
   }
+  return broken === undefined ? { ok: true } : { ok: false, message: `the ${provider.id} package no longer generates: ${findingLine(broken)}` };
 }
 
-function asDocument(value: unknown, display: string): OpenApiDocument {
-  if (!isRecord(value)) throw new PaykitError(display, undefined, 'is not an OpenAPI document (not a mapping)', 'pass the normalized openapi.yaml of a generated package');
-  return value;
+function fromError(error: PaykitError): Finding {
+  return { source: error.pointer === undefined ? error.file : `${error.file}#${error.pointer}`, message: error.problem, fix: error.fix };
+}
+
+/** Whether a finding of the forgiving run is the failure the pipeline threw (same action or rule entry, or same spot in the spec). */
+function covers(finding: Finding, error: PaykitError): boolean {
+  return `${error.file}#${error.pointer ?? ''}`.startsWith(finding.source) || (finding.pointer !== undefined && finding.pointer === error.pointer);
 }

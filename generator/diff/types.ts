@@ -34,16 +34,58 @@ export interface SpecChange {
   after?: unknown;
 }
 
+/**
+ * Something that stops the new spec from generating, named by what to edit. Every check feeds the
+ * same list: `source` is an overlay action (`specs/overlays/push.yaml#/actions/3`), a normalization
+ * rule (`rule:<name>`), a lint rule of redocly.yaml (`lint:<ruleId>`) or a providers.yaml entry
+ * (`specs/providers.yaml#/providers/push/...`).
+ */
+export interface Finding {
+  source: string;
+  /** Where it shows: a JSON pointer into the normalized spec (lint) or the vendor spec, when known. */
+  pointer?: string;
+  /** What is wrong, one line. */
+  message: string;
+  /** What to do, one line. */
+  fix: string;
+}
+
+export type Bump = 'major' | 'minor' | 'patch' | 'none';
+
 export interface SpecDiff {
   provider: string;
-  /** Largest class among the changes; `none` when there are no changes. */
+  /**
+   * Largest class among the changes; `none` when there are no changes. From `paykit diff`: the
+   * normalized spec's class when normalization still applies, otherwise the vendor document's.
+   */
   class: ChangeClass | 'none';
+  /** The changes of `class`: normalized, or the vendor's when normalization no longer applies. */
   changes: SpecChange[];
+  /** The version bump `class` means (set by `paykit diff`). */
+  bump?: Bump;
+  /** The class of the vendor document's own change (absent when no previous vendor document is known). */
+  vendorClass?: ChangeClass | 'none';
+  vendorChanges?: SpecChange[];
+  /** The normalized spec's class, when normalization still applies. */
+  normalizedClass?: ChangeClass | 'none';
+  /** Whether the overlays, rules and lint still turn the new vendor spec into a clean normalized spec. */
+  normalization?: 'applies' | 'broken';
+  /** What to fix before the spec generates again, first thing first; empty when it generates. */
+  findings?: Finding[];
   /**
    * The facade's view, for providers with a mapping: `ok`, or the one-line message generation gives
    * for the first mapping entry the new spec breaks.
    */
   facade?: { ok: true } | { ok: false; message: string };
+}
+
+export function bumpOf(cls: ChangeClass | 'none'): Bump {
+  return cls === 'breaking' ? 'major' : cls === 'non-breaking' ? 'minor' : cls === 'patch' ? 'patch' : 'none';
+}
+
+/** A finding as one line, in the style of every paykit error: `<source>[ at <pointer>]: <message>; <fix>`. */
+export function findingLine(finding: Finding): string {
+  return `${finding.source}${finding.pointer === undefined ? '' : ` (at #${finding.pointer})`}: ${finding.message}; ${finding.fix}`;
 }
 
 export function maxClass(classes: Iterable<ChangeClass>): ChangeClass | 'none' {

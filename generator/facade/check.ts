@@ -6,6 +6,7 @@
 import { PaykitError, joinPointer } from '../errors.js';
 import type { OpenApiDocument } from '../normalize/types.js';
 import type { Condition, LoadedMapping, Mapping, ResponsePath } from './mapping.js';
+import { optionalSources } from './required-sources.js';
 import {
   child, deref, enumValues, headerParameters, operationAt, property, requestSchema, requiredProperties,
   responseFor, responseSchema, type Located,
@@ -100,6 +101,11 @@ export function checkMapping(loaded: LoadedMapping, spec: OpenApiDocument): Chec
       if (value === undefined || 'const' in value) continue;
       const schema = checkPath([...fieldAt, 'from'], response, value.from);
       if (field === 'status' && 'map' in value) checkStatusMap(spec, schema, value.map, value.from, [...fieldAt, 'map'], fail);
+      if ('fallback' in value && typeof value.fallback === 'string') checkPath([...fieldAt, 'fallback'], response, value.fallback);
+    }
+    for (const gap of optionalSources(spec, response, entry.refund, entry.when)) {
+      fail([...at, 'refund', gap.field, 'from'], `reads ${gap.path}, but the refund's ${gap.field} is required and ${specFile} does not promise it: #${gap.pointer} lacks ${gap.missing}`,
+        `add a fallback (an input, a header or a const) to ${file}, or mark it required in ${provider.overlay ?? 'an overlay'} if the vendor documents it as always present`);
     }
   });
   mapping.errors.forEach((entry, index) => {

@@ -6,7 +6,7 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import { pascalCase, tsString, jsdocText } from '../text/escape.js';
 import type { CheckedMapping, Constraint } from './check.js';
-import { amountReader, bodyPathLiteral, conditionExpression, literal, requestExpression, responseExpression, responseSource, runtimeImports } from './expressions.js';
+import { amountReader, bodyPathLiteral, conditionExpression, literal, requestExpression, responseExpression, responseSource, runtimeImports, statusExpression } from './expressions.js';
 import type { Mapping, RefundMapping } from './mapping.js';
 
 export function shimStructure(checked: CheckedMapping): SourceFileStructure {
@@ -129,7 +129,7 @@ function interpretBlock(status: number, condition: string | undefined, refund: R
     `provider: ${tsString(checked.provider.id)}`,
     `id: ${responseExpression(refund.id, 'id')}`,
     `paymentId: ${responseExpression(refund.paymentId, 'paymentId')}`,
-    `status: ${'const' in refund.status ? `${tsString(refund.status.const)} as const` : `mapEnum(${literal(refund.status.map)} as const, ${responseSource(refund.status.from)} as string)`}`,
+    `status: ${statusExpression(refund.status)}`,
     ...(refund.amount === undefined ? [] : [`amount: ${refund.amount === 'input.amount' ? 'input.amount' : `read.money(${responseSource(refund.amount.value)}, ${responseSource(refund.amount.currency)}, "amount", ${amountReader(refund.amount.format)})`}`]),
     ...(['createdAt', 'reference', 'failureReason'] as const).flatMap((f) => (refund[f] === undefined ? [] : [`${f}: ${responseExpression(refund[f]!, f)}`])),
     `raw: body as ${P}Raw`,

@@ -3,7 +3,7 @@
  * reaches code goes through tsString/literal; paths become element accesses, never identifiers.
  */
 import { tsString } from '../text/escape.js';
-import type { Condition, Mapping, RequestValue, ResponsePath, ResponseValue } from './mapping.js';
+import type { Condition, Fallback, Mapping, StatusValue, RequestValue, ResponsePath, ResponseValue } from './mapping.js';
 
 /** A JSON-like value as a TypeScript literal (null becomes undefined: "omit the field"). */
 export function literal(value: unknown, indent = ''): string {
@@ -107,12 +107,26 @@ export function responseSource(path: ResponsePath): string {
 
 export function responseExpression(value: ResponseValue, field: string): string {
   if ('const' in value) return tsString(value.const);
-  const source = responseSource(value.from);
   // The caller's own input was checked before sending; only what the provider sent is read here.
-  if (value.from.startsWith('input.')) return source;
+  if (value.from.startsWith('input.')) return responseSource(value.from);
+  const source = withFallback(responseSource(value.from), value.fallback);
   if (value.transform !== undefined) return `read.optional(${source}, ${runtimeFunction(value.transform)})`;
   if (field === 'id' || field === 'paymentId') return `read.id(${source}, ${tsString(field)})`;
   return `read.optionalString(${source}, ${tsString(field)})`;
+}
+
+/** `source ?? fallback`: the mapping's fallback applies when the source is missing or null. */
+export function withFallback(source: string, fallback: Fallback | undefined): string {
+  if (fallback === undefined) return source;
+  return `(${source} ?? ${typeof fallback === 'string' ? responseSource(fallback) : tsString(fallback.const)})`;
+}
+
+/** A constant status, or the provider's value through the map; a status fallback is a facade status, so it skips the map. */
+export function statusExpression(status: StatusValue): string {
+  if ('const' in status) return `${tsString(status.const)} as const`;
+  const source = responseSource(status.from);
+  const mapped = `mapEnum(${literal(status.map)} as const, ${source} as string)`;
+  return status.fallback === undefined ? mapped : `(${source} ?? undefined) === undefined ? ${tsString(status.fallback.const)} as const : ${mapped}`;
 }
 
 export function conditionExpression(when: Condition): string {

@@ -11,9 +11,11 @@ export type RequestPath = string;
 export type ResponsePath = string;
 
 export interface RequestValue { from: RequestPath; transform?: string; map?: Record<string, string | number | boolean | null>; default?: unknown }
-export type ResponseValue = { from: ResponsePath; transform?: string } | { const: string };
+/** Used when the source is absent (null, missing or ''): another response path, an input, or a constant. */
+export type Fallback = ResponsePath | { const: string };
+export type ResponseValue = { from: ResponsePath; transform?: string; fallback?: Fallback } | { const: string };
 export type Condition = { present: ResponsePath } | { equals: { path: ResponsePath; value: string | number | boolean } };
-export type StatusValue = { const: string } | { from: ResponsePath; map: Record<string, string> };
+export type StatusValue = { const: string } | { from: ResponsePath; map: Record<string, string>; fallback?: { const: string } };
 export type AmountValue = 'input.amount' | { value: ResponsePath; currency: ResponsePath; format: 'minorInteger' | 'minorString' | 'majorNumber' | 'majorString' };
 
 export interface RefundMapping {

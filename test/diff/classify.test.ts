@@ -33,6 +33,25 @@ describe('diffSpecs', () => {
     expect(diffSpecs('push', withEnum, narrowed).changes[0]).toMatchObject({ class: 'breaking', rule: 'paykit:request-enum-removed' });
   });
 
+  it('leaves both documents as they were (api-smart-diff writes into what it compares)', () => {
+    const vendor = parse(readFileSync(join(REPO, 'specs/vendor/push.yaml'), 'utf8')) as Record<string, any>;
+    const after = structuredClone(vendor);
+    delete after.paths['/refund'].post.responses['401'].content['application/json'].schema.required;
+    const [beforeCopy, afterCopy] = [structuredClone(vendor), structuredClone(after)];
+    expect(diffSpecs('push', vendor, after).class).toBe('breaking');
+    expect(vendor).toEqual(beforeCopy);
+    expect(after).toEqual(afterCopy);
+  });
+
+  it('an empty map coming or going is patch; a response header no longer required is breaking', () => {
+    const withHeaders = edit((d) => { d.paths['/refund'].post.responses['200'].headers = {}; });
+    expect(diffSpecs('push', withHeaders, push).changes.map((c) => [c.class, c.rule])).toEqual([['patch', 'paykit:empty']]);
+    const header = (required: boolean) => edit((d) => { d.paths['/refund'].post.responses['200'].headers = { 'x-id': { required, schema: { type: 'string' } } }; });
+    expect(diffSpecs('push', header(true), header(false)).changes.map((c) => [c.class, c.rule, c.sentence]))
+      .toEqual([['breaking', 'paykit:response-header-optional', 'POST /refund response 200 header `x-id` may now be absent.']]);
+    expect(diffSpecs('push', header(false), header(true)).changes[0]).toMatchObject({ class: 'non-breaking', rule: 'paykit:response-header-required' });
+  });
+
   it('overrides api-smart-diff where a client sees it differently: a removed request field is breaking', () => {
     const diff = diffSpecs('push', push, edit((d) => { delete body(d).properties.amount; }));
     expect(diff.changes.map((c) => [c.class, c.rule])).toEqual([['breaking', 'paykit:request-field-removed']]);
@@ -76,6 +95,24 @@ describe('renderers', () => {
       'xpay: no changes', '',
     ].join('\n'));
   });
+  it('text: the bump, where the class comes from, each finding by source, and the facade', () => {
+    const broken: SpecDiff = {
+      ...diff, bump: 'minor', vendorClass: 'non-breaking', normalization: 'broken',
+      findings: [{ source: 'specs/overlays/push.yaml#/actions/2', message: 'target "$.x" matches nothing in the spec', fix: 'update the target or drop the action' },
+        { source: 'lint:no-unused-components', pointer: '/components/schemas/Currency', message: 'lint rule no-unused-components fails', fix: 'fix it in specs/overlays/push.yaml' }],
+      facade: { ok: false, message: 'the push package no longer generates' },
+    };
+    expect(renderText([broken])).toBe([
+      'push: 1 change, non-breaking (minor); normalization no longer applies',
+      '  class from the vendor document (non-breaking); the normalized spec cannot be built',
+      '  non-breaking /paths/~1refund/post/requestBody/content/application~1json/schema/properties/note',
+      '               POST /refund request body field `note` was added (optional).',
+      '  finding: specs/overlays/push.yaml#/actions/2: target "$.x" matches nothing in the spec; update the target or drop the action',
+      '  finding: lint:no-unused-components (at #/components/schemas/Currency): lint rule no-unused-components fails; fix it in specs/overlays/push.yaml',
+      '  facade: breaks: the push package no longer generates', '',
+    ].join('\n'));
+    expect(renderMarkdown([{ diff: broken }])).toContain('- `specs/overlays/push.yaml#/actions/2`: target "$.x" matches nothing in the spec; update the target or drop the action');
+  });
   it('json round-trips', () => {
     expect(JSON.parse(renderJson([diff]))).toEqual({ providers: [JSON.parse(JSON.stringify(diff))] });
   });
@@ -112,6 +149,26 @@ describe('paykit diff', () => {
     expect(paykit(dir, 'diff', 'xpay', '--against', 'generated/xpay/openapi.yaml', '--fail-on', 'patch').status).toBe(0);
     const md = paykit(dir, 'diff', 'push', '--against', 'generated/push/openapi.yaml', '--markdown');
     expect(md.stdout).toMatch(/^## Vendor spec changes\n/);
+  });
+
+  it('without a previous vendor document (--against <file>, no git), a broken normalization is still classified, from the forgiving run', () => {
+    const copy = copyProject({ generated: true });
+    try {
+      const spec = join(copy, 'specs/vendor/xpay.yaml');
+      writeFileSync(spec, readFileSync(spec, 'utf8').replace('\n  /payments/merchant/refund:\n', '\n  /payments/merchant/refunds:\n'));
+      const run = paykit(copy, 'diff', 'xpay', '--against', 'generated/xpay/openapi.yaml', '--json');
+      expect(run.status).toBe(0);
+      const out = (JSON.parse(run.stdout) as { providers: SpecDiff[] }).providers[0]!;
+      expect(out).toMatchObject({ class: 'breaking', bump: 'major', normalization: 'broken', facade: { ok: false } });
+      expect(out.vendorClass).toBeUndefined();
+      expect(out.findings!.map((f) => f.source)).toEqual(['specs/overlays/xpay.yaml#/actions/0', 'specs/overlays/xpay.yaml#/actions/2', 'lint:operation-summary']);
+      const generate = paykit(copy, 'generate');
+      expect(generate.status).toBe(2);
+      expect(generate.stdout).toContain('xpay: the spec change is breaking (major); normalization no longer applies: 3 findings, see `paykit diff xpay`');
+      expect(generate.stderr).toMatch(/^paykit: specs\/overlays\/xpay\.yaml#\/actions\/0: target .* matches nothing in the spec; .*\(then 2 more: `paykit diff xpay`\)\n$/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('a ref git does not know is one line on stderr and exit 2', () => {

@@ -1,14 +1,19 @@
-/** Loads the recorded vendor changes of test/fixtures/vendor-changes/ and plays one on a project copy. */
+/** Loads the recorded vendor changes of test/fixtures/vendor-changes/ and plays one on a project copy under git. */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { generate } from '../../generator/commands/generate.js';
 import { loadProjectConfig } from '../../generator/config.js';
-import { diffSpecs, type SpecDiff } from '../../generator/diff/index.js';
+import { diffProvider, type SpecDiff } from '../../generator/diff/index.js';
+import { PaykitError } from '../../generator/errors.js';
 import { prepareSpecs } from '../../generator/pipeline.js';
 import { providerRelease, type Release } from '../../generator/versions/index.js';
-import { REPO } from '../helpers/project-copy.js';
+import { REPO, copyProject } from '../helpers/project-copy.js';
 
 export const FIXTURES = join(REPO, 'test/fixtures/vendor-changes');
+
+export interface ExpectedFinding { source: string; message?: string }
 
 export interface VendorChange {
   name: string;
@@ -18,9 +23,18 @@ export interface VendorChange {
   expect: {
     class: SpecDiff['class'];
     bump: 'major' | 'minor' | 'patch';
-    version: string;
+    /** The vendor document's own class, when it differs from `class`. */
+    vendorClass?: SpecDiff['class'];
+    /** The changes of `class`: normalized, or the vendor's when normalization no longer applies. */
     changes: { class: string; pointer: string; sentence: string }[];
-    changelog: string;
+    /** The facade's verdict; `breaks` may carry a message pattern. */
+    facade?: 'holds' | { breaks: string };
+    /** What no longer applies, by source (overlay action, rule, lint rule, providers.yaml entry); none when absent. */
+    findings?: ExpectedFinding[];
+    /** `paykit generate`'s outcome; `refuses` is a pattern for its one-line refusal. */
+    generate: 'generates' | { refuses: string };
+    /** The CHANGELOG.md entry when the package generates; its heading is `## {version}`. */
+    changelog?: string;
   };
 }
 
@@ -40,22 +54,63 @@ export function applyEdits(text: string, edits: VendorChange['edits'], label: st
   return out;
 }
 
-/** Writes the changed spec into the project copy at `root` (which holds generated/), returns diff and release; restores the spec. */
-export async function playChange(root: string, change: VendorChange): Promise<{ diff: SpecDiff; release: Release }> {
+/** A copy of the project (specs and generated/) committed in a fresh git repository, so `--against HEAD` reads the vendor spec before the change. */
+export function committedProject(): string {
+  const root = copyProject({ generated: true });
+  const git = (...args: string[]) => {
+    const run = spawnSync('git', ['-c', 'user.name=paykit-test', '-c', 'user.email=test@paykit.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${run.stderr}`);
+  };
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'before the vendor change');
+  return root;
+}
+
+export interface Played {
+  diff: SpecDiff;
+  /** The release generate would make; only when normalization still applies. */
+  release?: Release;
+  /** What `paykit generate --check` printed (run when normalization no longer applies), and the one-line refusal generation gives. */
+  generateLines: string[];
+  refusal?: string;
+}
+
+/** Writes the changed spec into the committed project at `root`, diffs against HEAD and finds what generate does; restores the spec. */
+export async function playChange(root: string, change: VendorChange): Promise<Played> {
   const project = loadProjectConfig(root);
   const provider = project.providers.find((p) => p.id === change.provider)!;
   const specPath = join(root, provider.spec);
   const original = readFileSync(specPath, 'utf8');
   writeFileSync(specPath, applyEdits(original, change.edits, change.name));
   try {
-    const specs = await prepareSpecs(project, provider);
-    const before = parse(readFileSync(join(root, 'generated', provider.id, 'openapi.yaml'), 'utf8')) as Record<string, unknown>;
-    const diff = diffSpecs(provider.id, before, specs.normalized);
-    const release = providerRelease(root, `generated/${provider.id}`, `@paykit/${provider.id}`, specs.normalizedYaml, provider.id);
-    return { diff, release };
+    const diff = await diffProvider(project, provider, 'HEAD');
+    const generateLines: string[] = [];
+    let release: Release | undefined;
+    let refusal: string | undefined;
+    if (diff.normalization === 'applies') {
+      // The provider builds; what the full run checks next is the mapping, which is exactly the diff's facade verdict.
+      const specs = await prepareSpecs(project, provider);
+      release = providerRelease(root, `generated/${provider.id}`, `@paykit/${provider.id}`, specs.normalizedYaml, provider.id);
+      if (diff.facade !== undefined && !diff.facade.ok) refusal = diff.facade.message;
+    } else {
+      // The real command (--check writes nothing), so its explanation and one-line refusal are what a user sees.
+      try {
+        await generate({ root, providers: [provider.id], check: true }, { line: (t) => generateLines.push(t), error: (t) => generateLines.push(t) });
+      } catch (error) {
+        if (!(error instanceof PaykitError)) throw error;
+        refusal = error.message;
+      }
+    }
+    return { diff, ...(release === undefined ? {} : { release }), generateLines, ...(refusal === undefined ? {} : { refusal }) };
   } finally {
     writeFileSync(specPath, original);
   }
+}
+
+/** The version of generated/<provider>/package.json in the project at `root`. */
+export function committedVersion(root: string, provider: string): string {
+  return (JSON.parse(readFileSync(join(root, 'generated', provider, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** The newest entry of a changelog: from the first "## " to the next. */

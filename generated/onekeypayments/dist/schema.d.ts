@@ -74,7 +74,7 @@ export interface components {
         };
         RefundSuccessResponse: {
             /** @description Unique ID for the created refund. This might be an integer or a string depending on the refund method. */
-            refund_id?: string;
+            refund_id: string;
             /** @description onekeypayments `deposit_id`. Returned for synchronously processed credit card refunds. */
             deposit_id?: number;
             /** @description The `merchant_invoice_id`. Returned for synchronously processed credit card refunds. */

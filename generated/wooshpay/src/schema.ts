@@ -30,7 +30,7 @@ export interface components {
     schemas: {
         Refund: {
             /** @description Unique identifier for the object, like 're_xxxx'. */
-            id?: string;
+            id: string;
             /** @description 'refund' */
             object?: string;
             /** @description Amount, in cents. */

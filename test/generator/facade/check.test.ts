@@ -56,6 +56,50 @@ describe('checkMapping', () => {
     expect(error?.message).not.toContain('\n');
   });
 
+  it.each<[string, string, (m: Record<string, any>) => void, (s: Record<string, any>) => void, string]>([
+    ['a refund id the spec makes optional', 'push', () => {}, (s) => { s.components.schemas.Refund.required = s.components.schemas.Refund.required.filter((r: string) => r !== 'id'); },
+      "specs/mappings/push.yaml#/responses/0/refund/id/from: reads body.id, but the refund's id is required and generated/push/openapi.yaml does not promise it: #/components/schemas/Refund/required lacks id; add a fallback (an input, a header or a const) to specs/mappings/push.yaml, or mark it required in specs/overlays/push.yaml if the vendor documents it as always present"],
+    ['a paymentId read from an optional body field', 'push', () => {}, (s) => { s.components.schemas.Refund.required = s.components.schemas.Refund.required.filter((r: string) => r !== 'intent_id'); },
+      "specs/mappings/push.yaml#/responses/0/refund/paymentId/from: reads body.intent_id, but the refund's paymentId is required and generated/push/openapi.yaml does not promise it: #/components/schemas/Refund/required lacks intent_id;"],
+    ['a status nested under an optional object (no fallback)', 'onekeypayments', (m) => { delete m.responses[0].refund.status.fallback; }, () => {},
+      "specs/mappings/onekeypayments.yaml#/responses/0/refund/status/from: reads body.refund_info.result, but the refund's status is required and generated/onekeypayments/openapi.yaml does not promise it: #/components/schemas/RefundSuccessResponse/required lacks refund_info;"],
+    ['an id from a response header not declared required', 'payop', () => {}, (s) => { s.paths['/v1/refunds/create'].post.responses['200'].headers.identifier.required = false; },
+      "specs/mappings/payop.yaml#/responses/0/refund/id/from: reads header.identifier, but the refund's id is required and generated/payop/openapi.yaml does not promise it: #/paths/~1v1~1refunds~1create/post/responses/200/headers/identifier lacks required: true;"],
+    ['an id whose schema lists it required in no allOf member', 'push', () => {}, (s) => {
+      const refund = s.components.schemas.Refund;
+      s.components.schemas.Refund = { allOf: [{ type: 'object', properties: refund.properties, required: ['intent_id', 'status'] }, { type: 'object', required: ['amount'] }] };
+    }, "specs/mappings/push.yaml#/responses/0/refund/id/from: reads body.id, but the refund's id is required and generated/push/openapi.yaml does not promise it: #/components/schemas/Refund/required lacks id;"],
+  ])('refuses %s', (_name, id, mutate, specMutate, message) => {
+    let error: Error | undefined;
+    try { checkMutated(id, mutate, specMutate); } catch (e) { error = e as Error; }
+    expect(error?.message.startsWith(message)).toBe(true);
+    expect(error?.message).not.toContain('\n');
+  });
+
+  it.each<[string, string, (m: Record<string, any>) => void, (s: Record<string, any>) => void]>([
+    ['a required field listed in an allOf member', 'push', () => {}, (s) => {
+      const refund = s.components.schemas.Refund;
+      s.components.schemas.Refund = { allOf: [{ type: 'object', properties: refund.properties }, { type: 'object', required: refund.required }] };
+    }],
+    ['an optional id with a header fallback', 'push', (m) => { m.responses[0].refund.id = { from: 'body.id', fallback: 'header.x-refund-id' }; }, (s) => {
+      s.components.schemas.Refund.required = ['intent_id', 'status'];
+      s.paths['/refund'].post.responses['200'].headers = { 'x-refund-id': { schema: { type: 'string' } } };
+    }],
+    ['an optional paymentId with the input as fallback', 'push', (m) => { m.responses[0].refund.paymentId = { from: 'body.intent_id', fallback: 'input.paymentId' }; }, (s) => {
+      s.components.schemas.Refund.required = ['id', 'status'];
+    }],
+    ['an optional status with a constant fallback', 'push', (m) => { m.responses[0].refund.status.fallback = { const: 'pending' }; }, (s) => {
+      s.components.schemas.Refund.required = ['id', 'intent_id'];
+    }],
+  ])('accepts %s', (_name, id, mutate, specMutate) => {
+    expect(() => checkMutated(id, mutate, specMutate)).not.toThrow();
+  });
+
+  it('refuses a fallback path the response lacks', () => {
+    expect(() => checkMutated('push', (m) => { m.responses[0].refund.id = { from: 'body.id', fallback: 'header.x-refund-id' }; }))
+      .toThrow(/#\/responses\/0\/refund\/id\/fallback: names the response header x-refund-id/);
+  });
+
   it('fails when the vendor adds a status value the mapping does not cover', () => {
     expect(() => checkMutated('push', () => {}, (s) => { s.components.schemas.RefundStatus.enum.push('pending'); }))
       .toThrow(/does not map "pending" from the enum/);
@@ -85,5 +129,17 @@ describe('paykit diff: the facade view', () => {
     expect(run.stdout).toContain('facade: breaks: specs/mappings/push.yaml#/responses/0/refund/status/map: does not map "pending"');
     const json = JSON.parse(paykit(dir, 'diff', 'push', '--against', 'generated/push/openapi.yaml', '--json').stdout);
     expect(json.providers[0].facade).toMatchObject({ ok: false });
+  });
+
+  it('says the facade breaks when the vendor makes the refund id optional', () => {
+    const dir = copyProject({ generated: true });
+    const vendor = join(dir, 'specs/vendor/push.yaml');
+    const text = readFileSync(vendor, 'utf8');
+    const required = '      required:\n        - id\n        - intent_id\n';
+    expect(text.split(required).length).toBe(2);
+    writeFileSync(vendor, text.replace(required, '      required:\n        - intent_id\n'));
+    const run = paykit(dir, 'diff', 'push', '--against', 'generated/push/openapi.yaml');
+    expect(run.stdout).toContain('field `id` may now be absent');
+    expect(run.stdout).toContain("facade: breaks: specs/mappings/push.yaml#/responses/0/refund/id/from: reads body.id, but the refund's id is required");
   });
 });

@@ -80,7 +80,7 @@ export const shim = {
                 provider: "onekeypayments",
                 id: read.id(body?.["refund_id"], "id"),
                 paymentId: input.paymentId,
-                status: mapEnum({ SUCCESS: "succeeded", IN_PROGRESS: "pending", REJECTED: "failed" }, body?.["refund_info"]?.["result"]),
+                status: (body?.["refund_info"]?.["result"] ?? undefined) === undefined ? "pending" : mapEnum({ SUCCESS: "succeeded", IN_PROGRESS: "pending", REJECTED: "failed" }, body?.["refund_info"]?.["result"]),
                 amount: read.money(body?.["refund_info"]?.["amount"], body?.["refund_info"]?.["currency"], "amount", majorAmount),
                 createdAt: read.optional(body?.["refund_info"]?.["created_at"], naiveUtcDateTimeToIso),
                 failureReason: read.optionalString(body?.["refund_info"]?.["reason"], "failureReason"),

@@ -108,7 +108,7 @@ export const shim: Shim<OnekeypaymentsClient, OnekeypaymentsCredentials, Onekeyp
         provider: "onekeypayments",
         id: read.id(body?.["refund_id"], "id"),
         paymentId: input.paymentId,
-        status: mapEnum({ SUCCESS: "succeeded", IN_PROGRESS: "pending", REJECTED: "failed" } as const, body?.["refund_info"]?.["result"] as string),
+        status: (body?.["refund_info"]?.["result"] ?? undefined) === undefined ? "pending" as const : mapEnum({ SUCCESS: "succeeded", IN_PROGRESS: "pending", REJECTED: "failed" } as const, body?.["refund_info"]?.["result"] as string),
         amount: read.money(body?.["refund_info"]?.["amount"], body?.["refund_info"]?.["currency"], "amount", majorAmount),
         createdAt: read.optional(body?.["refund_info"]?.["created_at"], naiveUtcDateTimeToIso),
         failureReason: read.optionalString(body?.["refund_info"]?.["reason"], "failureReason"),

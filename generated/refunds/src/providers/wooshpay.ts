@@ -59,8 +59,8 @@ export const shim: Shim<WooshpayClient, WooshpayCredentials, WooshpayCreateRefun
       return {
         provider: "wooshpay",
         id: read.id(body?.["id"], "id"),
-        paymentId: read.id(body?.["payment_intent"], "paymentId"),
-        status: mapEnum({ pending: "pending", succeeded: "succeeded", failed: "failed", canceled: "canceled" } as const, body?.["status"] as string),
+        paymentId: read.id((body?.["payment_intent"] ?? input.paymentId), "paymentId"),
+        status: (body?.["status"] ?? undefined) === undefined ? "pending" as const : mapEnum({ pending: "pending", succeeded: "succeeded", failed: "failed", canceled: "canceled" } as const, body?.["status"] as string),
         amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
         createdAt: read.optional(body?.["created"], epochSecondsToIso),
         failureReason: read.optionalString(body?.["failure_reason"], "failureReason"),
