@@ -53,7 +53,7 @@ const BOUND: Readonly<Record<string, string>> = {
   'errors/*/when/equals/value': 'a value of the error field, checked against the spec',
 };
 /** Response paths (`body.a.b`, `header.x`): every segment is checked against the spec. */
-const RESPONSE_PATH = /^(errors\/\*\/(message|when\/(present|equals\/path))|responses\/\*\/(when\/(present|equals\/path)|refund\/(\w+)(\/from)?|refund\/amount\/(value|currency)|refund\/status\/from))$/;
+const RESPONSE_PATH = /^(errors\/\*\/(message|when\/(present|equals\/path))|responses\/\*\/(when\/(present|equals\/path)|refund\/(\w+)(\/from|\/fallback)?|refund\/amount\/(value|currency)|refund\/status\/from))$/;
 
 const markdown = new MarkdownIt({ html: true });
 let root = '';
