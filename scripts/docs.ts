@@ -6,7 +6,7 @@
  * and telemetry are off, and the pages load no fonts or scripts from elsewhere.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Marked, type Tokens } from 'marked';
 import { loadProjectConfig, type ProviderConfig } from '../generator/config.js';
@@ -16,6 +16,7 @@ const REDOCLY_CLI = join(ROOT, 'node_modules/@redocly/cli/bin/cli.js');
 const FACADE_README = 'generated/refunds/README.md';
 const TEMPLATE = join(ROOT, 'scripts/docs-template.hbs');
 export const DOCS_DIR = join(ROOT, 'docs-site');
+const MARKER = '.paykit-docs';
 
 /** Whatever the CLI would otherwise send or fetch on its own. */
 const OFFLINE_ENV = { REDOCLY_TELEMETRY: 'off', REDOCLY_SDK_TELEMETRY: 'off', DO_NOT_TRACK: '1', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
@@ -24,8 +25,13 @@ export interface DocsPage { id: string; title: string; file: string; spec: strin
 
 export async function buildDocs(outDir = DOCS_DIR): Promise<DocsPage[]> {
   const { providers } = loadProjectConfig(ROOT);
+  // Only a folder this script wrote (or an empty one) is replaced: `--out .` must not wipe a project.
+  if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(join(outDir, MARKER))) {
+    throw new Error(`${outDir} is not empty and was not written by \`npm run docs\`; pass --out with a new or empty folder`);
+  }
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, MARKER), 'Written by `npm run docs` (scripts/docs.ts); replaced on every run.\n');
   const pages = providers.map((p) => page(p));
   for (const { spec } of pages) {
     if (!existsSync(join(ROOT, spec))) throw new Error(`${spec} does not exist; run \`npm run generate\` first`);

@@ -6,7 +6,7 @@
  * docs-site/screenshots/. Operations and fields are read from generated/<id>/openapi.yaml.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadProjectConfig } from '../generator/config.js';
-import { buildDocs, DOCS_DIR, type DocsPage } from '../scripts/docs.js';
+import { buildDocs, DOCS_DIR, renderMarkdownPage, type DocsPage } from '../scripts/docs.js';
 import { REPO } from './helpers/project-copy.js';
 
 const SHOTS = join(DOCS_DIR, 'screenshots');
@@ -141,5 +141,22 @@ describe('npm run docs', () => {
     await page.screenshot({ path: join(SHOTS, 'refunds.png') });
     expect(offsite).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('the README page shows raw HTML from the markdown as text and drops links with a script scheme', () => {
+    const html = renderMarkdownPage('t', 'a <script>alert(1)</script> b\n\n[x](javascript:alert(1)) [y](https://example.com/) [z](#retries)\n');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).toContain('<a href="https://example.com/">y</a>');
+    expect(html).toContain('<a href="#retries">z</a>');
+  });
+
+  it('refuses to replace a folder it did not write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paykit-docs-out-'));
+    writeFileSync(join(dir, 'keep.txt'), 'mine');
+    await expect(buildDocs(dir)).rejects.toThrow(/not empty and was not written by `npm run docs`/);
+    expect(readFileSync(join(dir, 'keep.txt'), 'utf8')).toBe('mine');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
