@@ -69,16 +69,19 @@ const mib = (s: Sample[]) => median(s.map((x) => x.peakKb)) / 1024;
 const nodes = benchNodes();
 console.log(`bench:scale — ${machine()}; median of ${RUNS} runs per count; children on ${nodes.map((n) => n.version).join(' and ')}`);
 console.log('');
-console.log('| node | providers | generate | peak RSS | per provider | × per provider at ' + COUNTS[0] + ' | --check | --check peak RSS |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log(`| node | providers | generate | peak RSS | per provider | × per provider at ${COUNTS[0]} | each added provider | --check | --check peak RSS |`);
+console.log('|---|---|---|---|---|---|---|---|---|');
 const verdicts: string[] = [];
 for (const node of nodes) {
   const rows = runAll(node);
   const base = ms(rows[0]!.generate) / rows[0]!.count;
-  for (const row of rows) {
+  rows.forEach((row, at) => {
     const per = ms(row.generate) / row.count;
-    console.log(`| ${row.node} | ${row.count} | ${(ms(row.generate) / 1000).toFixed(2)} s | ${mib(row.generate).toFixed(0)} MiB | ${per.toFixed(0)} ms | ${(per / base).toFixed(2)}× | ${(ms(row.check) / 1000).toFixed(2)} s | ${mib(row.check).toFixed(0)} MiB |`);
-  }
+    // The marginal cost: time added per provider since the previous count (startup and fixed work excluded).
+    const prev = rows[at - 1];
+    const added = prev === undefined ? '' : `${((ms(row.generate) - ms(prev.generate)) / (row.count - prev.count)).toFixed(0)} ms`;
+    console.log(`| ${row.node} | ${row.count} | ${(ms(row.generate) / 1000).toFixed(2)} s | ${mib(row.generate).toFixed(0)} MiB | ${per.toFixed(0)} ms | ${(per / base).toFixed(2)}× | ${added} | ${(ms(row.check) / 1000).toFixed(2)} s | ${mib(row.check).toFixed(0)} MiB |`);
+  });
   const last = rows[rows.length - 1]!;
   const ratio = ms(last.generate) / last.count / base;
   verdicts.push(`${node.version}: per-provider time at ${last.count} is ${ratio.toFixed(2)}× that at ${rows[0]!.count} (target ≤ ${TARGET}×: ${ratio <= TARGET ? 'met' : 'missed'})`);
