@@ -8,6 +8,10 @@ import { createPushClient } from '@paykit/push';
 import { createRefundsClient } from '@paykit/refunds';
 import { push, startSandbox } from '../test/sandboxes/index.ts';
 import { measureProviderBundle } from './bundle-size.ts';
+import { rerunOnEachNode } from './bench/node-binary.ts';
+
+// `-- --node 24` (or PAYKIT_BENCH_NODE=24): the whole benchmark again on that node, both reported.
+if (rerunOnEachNode()) process.exit();
 
 const CALLS = 2_000;
 const ROUNDS = 5;

@@ -8,6 +8,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machine, measure, median, type Sample } from './bench/measure.js';
+import { rerunOnEachNode } from './bench/node-binary.js';
+
+// `-- --node 24` (or PAYKIT_BENCH_NODE=24): the whole benchmark again on that node, both reported.
+if (rerunOnEachNode()) process.exit();
 
 const REPO = new URL('../', import.meta.url).pathname.replace(/\/$/, '');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
