@@ -137,7 +137,8 @@ describe('npm run docs', () => {
     expect(await page.locator('h1').first().textContent()).toBe('@paykit/refunds');
     // The capability matrix is a real table with one row per provider the facade maps.
     const mapped = providers.filter((p) => p.mapping !== undefined);
-    expect(await page.locator('table tbody tr').count()).toBe(mapped.length);
+    const matrix = page.locator('table', { has: page.locator('th', { hasText: 'idempotency' }) });
+    expect(await matrix.locator('tbody tr').count()).toBe(mapped.length);
     await page.screenshot({ path: join(SHOTS, 'refunds.png') });
     expect(offsite).toEqual([]);
     expect(pageErrors).toEqual([]);

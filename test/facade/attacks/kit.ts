@@ -80,13 +80,16 @@ export function place(answer: Answer, path: string, value: unknown): void {
 }
 
 /** Every response path the 2xx refund mapping reads, with the field it feeds. */
-export function readPaths(provider: string): { field: string; path: string }[] {
+/** What the success entry reads from the answer; `fallback` marks a field the mapping says what to use for when it is absent. */
+export function readPaths(provider: string): { field: string; path: string; fallback?: true }[] {
   const entry = successEntry(provider);
-  const out: { field: string; path: string }[] = [];
+  const out: { field: string; path: string; fallback?: true }[] = [];
   for (const [field, value] of Object.entries(entry.refund)) {
     if (typeof value === 'string') out.push({ field, path: value });
     else if (field === 'amount' && typeof value === 'object') out.push({ field: 'amount.value', path: value.value }, { field: 'amount.currency', path: value.currency });
-    else if (typeof value === 'object' && value !== null && 'from' in value) out.push({ field, path: value.from });
+    else if (typeof value === 'object' && value !== null && 'from' in value) {
+      out.push({ field, path: value.from, ...('fallback' in value && value.fallback !== undefined ? { fallback: true as const } : {}) });
+    }
   }
   return out.filter((p) => !p.path.startsWith('input.'));
 }
