@@ -61,9 +61,9 @@ program.command('overlay')
   });
 
 program.command('diff')
-  .description('classify the changes between the committed normalized spec and the current specs (breaking / non-breaking / patch)')
+  .description('classify the vendor spec changes since --against (breaking / non-breaking / patch), with the bump, what no longer applies (findings) and the facade verdict')
   .argument('[provider...]', 'only these providers (default: all in specs/providers.yaml)')
-  .option('--against <git-ref|file>', 'the previous spec: a git ref holding generated/<id>/openapi.yaml, or a file (one provider)', 'HEAD')
+  .option('--against <git-ref|directory|file>', 'the previous state: a git ref (its specs/vendor and generated/<id>/openapi.yaml), a directory holding another copy of the project, or a normalized openapi.yaml (one provider)', 'HEAD')
   .addOption(new Option('--json', 'print JSON for machines').conflicts('markdown'))
   .option('--markdown', 'print a markdown report (a pull-request body)')
   .addOption(new Option('--fail-on <class>', 'exit 1 when a change of this class or larger is found').choices(['breaking', 'non-breaking', 'patch']))

@@ -47,7 +47,7 @@ export function authFindings(project: ProjectConfig, provider: ProviderConfig, n
 }
 
 function finding(where: string, pointer: string, message: string, fix: string): Finding {
-  return { kind: 'auth', where, pointer, message, fix };
+  return { kind: 'auth', source: where, pointer, message, fix };
 }
 
 /** The operation (or document) whose security is checked, its effective security and where that is declared. */

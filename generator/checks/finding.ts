@@ -5,32 +5,14 @@
  */
 import { PaykitError } from '../errors.js';
 
-export type FindingKind =
-  | 'overlay-drift'      // the vendor edited content an overlay action removes or overwrites
-  | 'overlay-target'     // an overlay action's target matches nothing
-  | 'overlay-duplicate'  // an overlay update appends values the vendor now has itself
-  | 'overlay-lock'       // the lock file does not describe the overlay (edited overlay, missing lock)
-  | 'auth'               // providers.yaml's auth disagrees with the spec's security
-  | 'server';            // providers.yaml's defaultServer choice resolves to no server
-
-export interface Finding {
-  kind: FindingKind;
-  /** The reviewed input to look at, as file#pointer: `specs/overlays/wooshpay.yaml#/actions/2`, `specs/providers.yaml#/providers/push/auth/kind`. */
-  where: string;
-  /** For overlay findings: the action, `specs/overlays/<p>.yaml#/actions/N` (same as `where`). */
-  action?: string;
-  /** The spec pointer the finding is about (in the spec as the action saw it, or in the normalized spec). */
-  pointer: string;
-  /** What is wrong, one sentence without trailing punctuation. */
-  message: string;
-  /** What to do. */
-  fix: string;
-}
+/** The one Finding shape of paykit (generator/diff/types.ts): `source` is the file#pointer to edit. */
+export type { Finding, FindingKind } from '../diff/types.js';
+import type { Finding } from '../diff/types.js';
 
 export function findingError(finding: Finding): PaykitError {
-  const hash = finding.where.indexOf('#');
-  const file = hash === -1 ? finding.where : finding.where.slice(0, hash);
-  const pointer = hash === -1 ? undefined : finding.where.slice(hash + 1);
+  const hash = finding.source.indexOf('#');
+  const file = hash === -1 ? finding.source : finding.source.slice(0, hash);
+  const pointer = hash === -1 ? undefined : finding.source.slice(hash + 1);
   return new PaykitError(file, pointer, finding.message, finding.fix);
 }
 

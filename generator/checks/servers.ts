@@ -45,7 +45,7 @@ export function serverFindings(project: ProjectConfig, provider: ProviderConfig,
   if ('server' in resolved) return [];
   return [{
     kind: 'server',
-    where: `${project.configFile}#/providers/${provider.id}/defaultServer`,
+    source: `${project.configFile}#/providers/${provider.id}/defaultServer`,
     pointer: '/servers',
     message: `${resolved.problem} in generated/${provider.id}/openapi.yaml#/servers (servers: ${listServers(servers)})`,
     fix: 'choose one of those servers by a word of its description ({ description: Sandbox }) or its position ({ index: 0 })',

@@ -30,7 +30,7 @@ export async function generate(options: GenerateOptions, report: Reporter): Prom
       throw refusal.error;
     });
     // Version and CHANGELOG.md from the diff against what generated/<id>/ holds (generator/versions/).
-    const release = providerRelease(options.root, build.dir, packageName(build.files.get('package.json'), `@paykit/${provider.id}`), build.files.get('openapi.yaml') ?? '', provider.id);
+    const release = providerRelease(options.root, build.dir, packageName(build.files.get('package.json'), `@paykit/${provider.id}`), build.files.get('openapi.yaml') ?? '', provider.id, provider.defaultServer);
     applyRelease(build.files, release);
     releases.set(provider.id, release);
     if (release.bump !== undefined) report.line(`${provider.id}: ${release.previousVersion ?? ''} -> ${release.version} (${release.bump}: ${release.diff?.class ?? 'patch'})`);

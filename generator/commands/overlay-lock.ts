@@ -27,12 +27,12 @@ export async function overlayLock(options: { root: string; providers: string[] }
     for (const o of replay.observations) {
       const action = `${provider.overlay!}#/actions/${o.index}`;
       if (o.matched === 0) {
-        throw findingError({ kind: 'overlay-target', where: action, pointer: '', message: `target "${o.action.target}" matches nothing in the spec`,
+        throw findingError({ kind: 'overlay-target', source: action, message: `target "${o.action.target}" matches nothing in the spec`,
           fix: 'update the target or drop the action, then lock again' });
       }
       const dup = o.duplicates[0];
       if (dup !== undefined) {
-        throw findingError({ kind: 'overlay-duplicate', where: action, pointer: dup.pointer, message: `appends values to ${dup.pointer} that the vendor spec already lists`,
+        throw findingError({ kind: 'overlay-duplicate', source: action, pointer: dup.pointer, message: `appends values to ${dup.pointer} that the vendor spec already lists`,
           fix: 'drop them from the action\'s update, then lock again' });
       }
     }

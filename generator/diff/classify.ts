@@ -6,11 +6,17 @@
 import { apiCompare, type Diff } from 'api-smart-diff';
 import { joinPointer } from '../errors.js';
 import type { OpenApiDocument } from '../normalize/types.js';
-import { classifyChange, collapseAuth, mergeRequiredWithAdded } from './rules.js';
+import { classifyServerChanges, type ServerChoice } from '../checks/servers.js';
+import { SERVER_RULE, classifyChange, collapseAuth, mergeRequiredWithAdded } from './rules.js';
 import { maxClass, type ChangeClass, type SpecChange, type SpecDiff } from './types.js';
 import { resolveLocation, safeJson } from './where.js';
 
-export function diffSpecs(provider: string, before: OpenApiDocument, after: OpenApiDocument): SpecDiff {
+/**
+ * `servers` says which specs and which providers.yaml choice the servers are compared with (the
+ * default server is a normalized-spec notion: an overlay may give a server the description the
+ * choice names); by default `before` and `after` themselves, choosing the first server.
+ */
+export function diffSpecs(provider: string, before: OpenApiDocument, after: OpenApiDocument, servers: ServerView = { before, after, choice: undefined }): SpecDiff {
   // api-smart-diff writes into the documents it compares (a vendor spec normalized after a diff lost an edit): give it copies.
   const { diffs } = apiCompare(structuredClone(before), structuredClone(after));
   const changes: SpecChange[] = [];
@@ -27,10 +33,21 @@ export function diffSpecs(provider: string, before: OpenApiDocument, after: Open
     seen.add(key);
     changes.push(classifyChange(diff, path, location, before, after));
   }
-  const merged = collapseAuth(mergeRequiredWithAdded(changes));
+  const merged = [...collapseAuth(mergeRequiredWithAdded(changes)).filter((c) => c.rule !== SERVER_RULE), ...serverChanges(servers)];
   const unique = dedupe(merged);
   unique.sort((a, b) => classRank(b.class) - classRank(a.class) || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
   return { provider, class: maxClass(unique.map((c) => c.class)), changes: unique };
+}
+
+export interface ServerView { before: OpenApiDocument; after: OpenApiDocument; choice: ServerChoice | undefined }
+
+/** The chosen server's URL changed: patch; a server added: minor; the default server gone: breaking. */
+function serverChanges(view: ServerView): SpecChange[] {
+  return classifyServerChanges(view.before, view.after, view.choice).map((c) => ({
+    class: c.class, action: c.action, pointer: c.pointer, location: c.pointer, area: 'document', sentence: c.sentence,
+    rule: `paykit:server-${c.action === 'replace' ? 'changed' : c.action === 'add' ? 'added' : 'removed'}`,
+    ...(c.before === undefined ? {} : { before: c.before }), ...(c.after === undefined ? {} : { after: c.after }),
+  }));
 }
 
 function rank(diff: Diff): number {

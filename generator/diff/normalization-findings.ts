@@ -14,6 +14,7 @@ import { PaykitError } from '../errors.js';
 import { readDataFile } from '../load/parse.js';
 import { resolvePointer } from '../load/refs.js';
 import { lintText, loadLintConfig, type LintProblem } from '../lint/lint.js';
+import { brokenLocalRef } from '../load/document-refs.js';
 import { applyOverlay } from '../normalize/overlay.js';
 import { ALWAYS, RULES } from '../normalize/rules/index.js';
 import { isRecord, type OpenApiDocument } from '../normalize/types.js';
@@ -45,8 +46,10 @@ export async function normalizeForgivingly(project: ProjectConfig, provider: Pro
   const actions = overlayActions(project, provider, findings);
   actions.forEach((action, index) => {
     // One action at a time, so one that no longer applies does not hide what the others do.
-    attempt(`${provider.overlay!}#/actions/${index}`, (trial) => applyOverlay(trial, { overlay: '1.0.0', actions: [action] }, provider.overlay!));
+    attempt(`${provider.overlay!}#/actions/${index}`, (trial) => applyOverlay(trial, { overlay: '1.0.0', actions: [action] }, provider.overlay!, undefined, { checkRefs: false }));
   });
+  const dangling = brokenLocalRef(document);
+  if (dangling !== undefined) findings.push({ source: provider.overlay ?? provider.spec, pointer: dangling.pointer, message: dangling.problem, fix: dangling.fix });
   for (const rule of ALWAYS) attempt(`rule:${rule.name}`, (trial) => rule.apply(trial));
   const problems = await lintNormalized(project, provider, document);
   findings.push(...problems.map((p) => lintFinding(p, provider, actions, document, vendor)));

@@ -26,12 +26,14 @@ export async function explainRefusal(project: ProjectConfig, provider: ProviderC
   }
   const findings = diff.findings ?? [];
   const from = diff.vendorClass === undefined ? 'the spec change' : 'the vendor change';
+  const counted = `${findings.length} finding${findings.length === 1 ? '' : 's'}, see \`paykit diff ${provider.id}\``;
   const lines = [`${provider.id}: ${diff.class === 'none' ? `${from} changes no API (none)` : `${from} is ${diff.class} (${diff.bump ?? 'none'})`}` +
-    (findings.length === 0 ? '' : `; normalization no longer applies: ${findings.length} finding${findings.length === 1 ? '' : 's'}, see \`paykit diff ${provider.id}\``)];
+    (findings.length === 0 ? '' : diff.normalization === 'broken' ? `; normalization no longer applies: ${counted}` : `; ${counted}`)];
   const first = findings[0];
   if (first === undefined) return { lines, error };
   const more = findings.length > 1 ? ` (then ${findings.length - 1} more: \`paykit diff ${provider.id}\`)` : '';
   const [file, action] = first.source.split('#') as [string, string | undefined];
-  const at = first.pointer === undefined ? '' : `at #${first.pointer} of the normalized spec, `;
+  // A guard's message already says where in the spec; a lint finding's pointer is in the normalized spec.
+  const at = first.pointer === undefined || first.kind !== undefined ? '' : `at #${first.pointer} of the normalized spec, `;
   return { lines, error: new PaykitError(file, action, `${at}${first.message}`, `${first.fix}${more}`) };
 }

@@ -5,7 +5,9 @@ export function renderText(diffs: readonly SpecDiff[]): string {
   const lines: string[] = [];
   for (const diff of diffs) {
     const bump = diff.bump === undefined || diff.bump === 'none' ? '' : ` (${diff.bump})`;
-    const broken = diff.normalization === 'broken' ? '; normalization no longer applies' : '';
+    const found = (diff.findings ?? []).length;
+    // A vendor guard (overlay lock, auth, server) refuses although normalization applies.
+    const broken = diff.normalization === 'broken' ? '; normalization no longer applies' : found > 0 ? `; generation refuses: ${found} finding${found === 1 ? '' : 's'}` : '';
     lines.push(`${diff.provider}: ${diff.class === 'none' ? 'no changes' : `${count(diff.changes.length)}, ${diff.class}${bump}`}${broken}`);
     const from = classesLine(diff);
     if (from !== undefined) lines.push(`  ${from}`);
@@ -49,7 +51,8 @@ export function renderMarkdown(entries: readonly ReportEntry[], title = 'Vendor 
     if (e.note !== undefined) out.push(e.note, '');
     for (const c of e.diff.changes) out.push(`- **${c.class}** ${escapeMd(c.sentence)} (\`${c.pointer}\`)`);
     const findings = e.diff.findings ?? [];
-    if (findings.length > 0) out.push('', '**Normalization no longer applies.** Fix these first:', '', ...findings.map((f) => `- \`${f.source}\`: ${escapeMd(`${f.message}; ${f.fix}`)}`));
+    const title = e.diff.normalization === 'broken' ? '**Normalization no longer applies.**' : '**Generation refuses.**';
+    if (findings.length > 0) out.push('', `${title} Fix these first:`, '', ...findings.map((f) => `- \`${f.source}\`: ${escapeMd(`${f.message}; ${f.fix}`)}`));
     if (e.diff.facade !== undefined && !e.diff.facade.ok) out.push('', `**Facade:** the refunds mapping breaks: ${escapeMd(e.diff.facade.message)}`);
     if (e.diff.changes.length > 0) out.push('');
   }

@@ -22,6 +22,9 @@ import {
 import { joinPointer } from '../errors.js';
 import type { OpenApiDocument } from '../normalize/types.js';
 
+/** The placeholder rule of a change under /servers, which diffSpecs replaces by classifyServerChanges. */
+export const SERVER_RULE = 'paykit:server';
+
 const ANNOTATIONS = new Set(['description', 'summary', 'example', 'examples', 'title', 'externalDocs', 'x-enumDescriptions', 'tags']);
 const TYPE_KEYS = new Set(['type', 'format', 'items', '$ref', 'oneOf', 'anyOf', 'allOf', 'nullable', 'const']);
 
@@ -53,9 +56,8 @@ export function classifyChange(diff: Diff, path: Path, location: string, before:
   if (area === 'auth') {
     return make('breaking', 'paykit:auth-changed', `Authentication changed: ${pointerWords(path)} ${verb(diff.action)}${values(diff)}`);
   }
-  if (path[0] === 'servers' && last === 'url') {
-    return make('non-breaking', 'paykit:server-url-changed', `Server URL ${verb(diff.action)}${values(diff)}; check defaultServer in specs/providers.yaml`);
-  }
+  // Servers are classified as a whole, against providers.yaml's choice (serverChanges in ./classify.ts): this one is replaced.
+  if (path[0] === 'servers') return make('patch', SERVER_RULE, `Servers: ${pointerWords(path)} ${verb(diff.action)}`);
   // 3. Enum values.
   if (parentKey === 'enum' && typeof last === 'number') {
     const value = JSON.stringify(diff.action === 'remove' ? diff.before : diff.after);

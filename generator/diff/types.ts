@@ -42,6 +42,11 @@ export interface SpecChange {
  */
 export interface Finding {
   source: string;
+  /**
+   * Which check found it, for the vendor guards (generator/checks/): overlay-drift, overlay-target,
+   * overlay-duplicate, overlay-lock, auth, server. Absent for the forgiving normalization's findings.
+   */
+  kind?: FindingKind;
   /** Where it shows: a JSON pointer into the normalized spec (lint) or the vendor spec, when known. */
   pointer?: string;
   /** What is wrong, one line. */
@@ -49,6 +54,14 @@ export interface Finding {
   /** What to do, one line. */
   fix: string;
 }
+
+export type FindingKind =
+  | 'overlay-drift'      // the vendor edited content an overlay action removes or overwrites
+  | 'overlay-target'     // an overlay action's target matches nothing
+  | 'overlay-duplicate'  // an overlay update appends values the vendor now has itself
+  | 'overlay-lock'       // the lock file does not describe the overlay (edited overlay, missing lock)
+  | 'auth'               // providers.yaml's auth disagrees with the spec's security
+  | 'server';            // providers.yaml's defaultServer choice resolves to no server
 
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
 
@@ -85,7 +98,9 @@ export function bumpOf(cls: ChangeClass | 'none'): Bump {
 
 /** A finding as one line, in the style of every paykit error: `<source>[ at <pointer>]: <message>; <fix>`. */
 export function findingLine(finding: Finding): string {
-  return `${finding.source}${finding.pointer === undefined ? '' : ` (at #${finding.pointer})`}: ${finding.message}; ${finding.fix}`;
+  // A vendor guard's message already says where in the spec (kind set); a lint finding's does not.
+  const at = finding.pointer === undefined || finding.kind !== undefined ? '' : ` (at #${finding.pointer})`;
+  return `${finding.source}${at}: ${finding.message}; ${finding.fix}`;
 }
 
 export function maxClass(classes: Iterable<ChangeClass>): ChangeClass | 'none' {

@@ -71,7 +71,7 @@ export function overlayDriftFindings(project: ProjectConfig, provider: ProviderC
 function actionFindings(provider: ProviderConfig, o: ActionObservation, lock: OverlayLock | undefined): Finding[] {
   const action = `${provider.overlay!}#/actions/${o.index}`;
   const fix = `review what the vendor changed there, update the action if needed, then run \`${LOCK_COMMAND} --provider ${provider.id}\``;
-  const make = (kind: Finding['kind'], pointer: string, message: string, fixText = fix): Finding => ({ kind, where: action, action, pointer, message, fix: fixText });
+  const make = (kind: Finding['kind'], pointer: string, message: string, fixText = fix): Finding => ({ kind, source: action, ...(pointer === '' ? {} : { pointer }), message, fix: fixText });
   if (o.matched === 0) {
     return [make('overlay-target', '', `target "${o.action.target}" matches nothing in the spec`,
       'the vendor spec has probably changed: update the target or drop the action')];
@@ -93,7 +93,7 @@ function actionFindings(provider: ProviderConfig, o: ActionObservation, lock: Ov
 
 function lockFinding(provider: ProviderConfig, index: number, message: string): Finding {
   const action = `${provider.overlay!}#/actions/${index}`;
-  return { kind: 'overlay-lock', where: action, action, pointer: '', message,
+  return { kind: 'overlay-lock', source: action, message,
     fix: `the overlay was edited: review it, then run \`${LOCK_COMMAND} --provider ${provider.id}\`` };
 }
 

@@ -19,7 +19,7 @@ export type DocumentCheck = (document: OpenApiDocument) => { pointer: string | u
  * `$ref` must resolve inside the document. Whatever breaks is reported against the action that broke
  * it (`#/actions/N`), never against the vendor spec.
  */
-export function applyOverlay(document: OpenApiDocument, overlay: unknown, overlayFile: string, check?: DocumentCheck): void {
+export function applyOverlay(document: OpenApiDocument, overlay: unknown, overlayFile: string, check?: DocumentCheck, options: { checkRefs?: boolean } = {}): void {
   const actions = readActions(overlay, overlayFile);
   const before = structuredClone(document);
   actions.forEach((action, index) => {
@@ -31,7 +31,8 @@ export function applyOverlay(document: OpenApiDocument, overlay: unknown, overla
         'change the action so that the spec stays a valid OpenAPI 3.0/3.1 document');
     }
   });
-  const dangling = brokenLocalRef(document);
+  // A caller applying one action at a time checks references once, after the last (an action may refer to what a later one adds).
+  const dangling = options.checkRefs === false ? undefined : brokenLocalRef(document);
   if (dangling !== undefined) {
     const index = actionThatBroke(before, actions, overlayFile, dangling.pointer, dangling.ref);
     const fix = actions[index]!.remove === true ? 'the action removes what the reference needs: keep it, or change the reference in the same overlay' : dangling.fix;

@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
 import { parse } from 'yaml';
+import type { ServerChoice } from '../checks/servers.js';
 import { diffSpecs } from '../diff/classify.js';
 import { maxClass, type ChangeClass, type SpecDiff } from '../diff/types.js';
 import { isRecord } from '../normalize/types.js';
@@ -56,13 +57,16 @@ export function changelogHeader(name: string): string {
 }
 
 /** The release of a provider package whose newly normalized spec is `normalizedYaml`. */
-export function providerRelease(root: string, dir: string, name: string, normalizedYaml: string, providerId = dir.split('/').pop() ?? dir): Release {
+export function providerRelease(root: string, dir: string, name: string, normalizedYaml: string, providerId = dir.split('/').pop() ?? dir, serverChoice?: ServerChoice): Release {
   const previous = readPrevious(root, dir);
   if (previous.version === undefined) return initial(name);
   const oldSpec = readText(join(root, dir, 'openapi.yaml'));
   if (oldSpec === normalizedYaml) return unchanged(name, previous.version, previous.changelog);
   const before = oldSpec === undefined ? {} : parse(oldSpec) as unknown;
-  const diff = diffSpecs(providerId, isRecord(before) ? before : {}, parse(normalizedYaml) as Record<string, unknown>);
+  const oldDoc = isRecord(before) ? before : {};
+  const newDoc = parse(normalizedYaml) as Record<string, unknown>;
+  // The default server is providers.yaml's choice: its URL moving is a patch, its disappearance a break.
+  const diff = diffSpecs(providerId, oldDoc, newDoc, { before: oldDoc, after: newDoc, choice: serverChoice });
   const bump = bumpFor(diff.class) ?? 'patch';
   const version = semver.inc(previous.version, bump)!;
   const bullets = diff.changes.length === 0

@@ -113,6 +113,17 @@ describe('renderers', () => {
     ].join('\n'));
     expect(renderMarkdown([{ diff: broken }])).toContain('- `specs/overlays/push.yaml#/actions/2`: target "$.x" matches nothing in the spec; update the target or drop the action');
   });
+  it('text: a vendor guard finding while normalization applies says generation refuses; its message already says where', () => {
+    const guarded: SpecDiff = {
+      ...diff, bump: 'minor', vendorClass: 'non-breaking', normalizedClass: 'non-breaking', normalization: 'applies',
+      findings: [{ source: 'specs/providers.yaml#/providers/push/auth/kind', kind: 'auth', pointer: '/security', message: 'says bearer, but POST /refund in generated/push/openapi.yaml#/security requires http/basic', fix: 'set auth' }],
+      facade: { ok: false, message: 'the push package no longer generates' },
+    };
+    const text = renderText([guarded]);
+    expect(text.split('\n')[0]).toBe('push: 1 change, non-breaking (minor); generation refuses: 1 finding');
+    expect(text).toContain('  finding: specs/providers.yaml#/providers/push/auth/kind: says bearer, but POST /refund in generated/push/openapi.yaml#/security requires http/basic; set auth\n');
+    expect(renderMarkdown([{ diff: guarded }])).toContain('**Generation refuses.** Fix these first:');
+  });
   it('json round-trips', () => {
     expect(JSON.parse(renderJson([diff]))).toEqual({ providers: [JSON.parse(JSON.stringify(diff))] });
   });

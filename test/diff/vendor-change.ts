@@ -7,7 +7,9 @@ import { generate } from '../../generator/commands/generate.js';
 import { loadProjectConfig } from '../../generator/config.js';
 import { diffProvider, type SpecDiff } from '../../generator/diff/index.js';
 import { PaykitError } from '../../generator/errors.js';
-import { prepareSpecs } from '../../generator/pipeline.js';
+import { buildProvider, prepareSpecs } from '../../generator/pipeline.js';
+import { loadTemplates } from '../../generator/emit/templates.js';
+import { overlayLock } from '../../generator/commands/overlay-lock.js';
 import { providerRelease, type Release } from '../../generator/versions/index.js';
 import { REPO, copyProject } from '../helpers/project-copy.js';
 
@@ -35,6 +37,12 @@ export interface VendorChange {
     generate: 'generates' | { refuses: string };
     /** The CHANGELOG.md entry when the package generates; its heading is `## {version}`. */
     changelog?: string;
+    /** Whether normalization itself (overlays, rules, lint) fails, as opposed to a vendor guard refusing; default: applies. */
+    normalization?: 'applies' | 'broken';
+    /** When it refuses: `generates` if `paykit overlay lock` (accepting the reviewed change) lets it through. */
+    afterLock?: 'generates';
+    /** When it generates: the generated client's DEFAULT_BASE_URL. */
+    defaultBaseUrl?: string;
   };
 }
 
@@ -74,6 +82,10 @@ export interface Played {
   /** What `paykit generate --check` printed (run when normalization no longer applies), and the one-line refusal generation gives. */
   generateLines: string[];
   refusal?: string;
+  /** The generated client's DEFAULT_BASE_URL (only when the fixture asks for it). */
+  defaultBaseUrl?: string;
+  /** Whether generate refuses after `paykit overlay lock` (only when the fixture asks). */
+  refusalAfterLock?: string | 'none';
 }
 
 /** Writes the changed spec into the committed project at `root`, diffs against HEAD and finds what generate does; restores the spec. */
@@ -83,28 +95,50 @@ export async function playChange(root: string, change: VendorChange): Promise<Pl
   const specPath = join(root, provider.spec);
   const original = readFileSync(specPath, 'utf8');
   writeFileSync(specPath, applyEdits(original, change.edits, change.name));
+  const lockFile = provider.overlay === undefined ? undefined : join(root, provider.overlay.replace(/\.(ya?ml|json)$/i, '') + '.lock.yaml');
+  const lock = lockFile === undefined ? undefined : readFileSync(lockFile, 'utf8');
   try {
     const diff = await diffProvider(project, provider, 'HEAD');
     const generateLines: string[] = [];
     let release: Release | undefined;
     let refusal: string | undefined;
-    if (diff.normalization === 'applies') {
+    let defaultBaseUrl: string | undefined;
+    let refusalAfterLock: string | undefined;
+    const quietly = { line: (t: string) => generateLines.push(t), error: (t: string) => generateLines.push(t) };
+    if ((diff.findings ?? []).length === 0) {
       // The provider builds; what the full run checks next is the mapping, which is exactly the diff's facade verdict.
       const specs = await prepareSpecs(project, provider);
-      release = providerRelease(root, `generated/${provider.id}`, `@paykit/${provider.id}`, specs.normalizedYaml, provider.id);
+      release = providerRelease(root, `generated/${provider.id}`, `@paykit/${provider.id}`, specs.normalizedYaml, provider.id, provider.defaultServer);
       if (diff.facade !== undefined && !diff.facade.ok) refusal = diff.facade.message;
+      if (change.expect.defaultBaseUrl !== undefined) {
+        const client = (await buildProvider(project, provider, loadTemplates('provider'))).files.get('src/client.ts') ?? '';
+        defaultBaseUrl = /export const DEFAULT_BASE_URL: string = (".*?");/.exec(client)?.[1];
+        if (defaultBaseUrl !== undefined) defaultBaseUrl = JSON.parse(defaultBaseUrl) as string;
+      }
     } else {
       // The real command (--check writes nothing), so its explanation and one-line refusal are what a user sees.
-      try {
-        await generate({ root, providers: [provider.id], check: true }, { line: (t) => generateLines.push(t), error: (t) => generateLines.push(t) });
-      } catch (error) {
-        if (!(error instanceof PaykitError)) throw error;
-        refusal = error.message;
+      refusal = await refusalOf(() => generate({ root, providers: [provider.id], check: true }, quietly));
+      if (change.expect.afterLock !== undefined) {
+        await overlayLock({ root, providers: [provider.id] }, { line: () => {}, error: () => {} });
+        refusalAfterLock = await refusalOf(() => generate({ root, providers: [provider.id], check: true }, { line: () => {}, error: () => {} })) ?? 'none';
       }
     }
-    return { diff, ...(release === undefined ? {} : { release }), generateLines, ...(refusal === undefined ? {} : { refusal }) };
+    return { diff, ...(release === undefined ? {} : { release }), generateLines, ...(refusal === undefined ? {} : { refusal }),
+      ...(defaultBaseUrl === undefined ? {} : { defaultBaseUrl }), ...(refusalAfterLock === undefined ? {} : { refusalAfterLock }) };
   } finally {
     writeFileSync(specPath, original);
+    if (lockFile !== undefined && lock !== undefined) writeFileSync(lockFile, lock);
+  }
+}
+
+/** The one-line message of the PaykitError `run` throws; undefined when it does not. */
+async function refusalOf(run: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof PaykitError)) throw error;
+    return error.message;
   }
 }
 

@@ -28,18 +28,26 @@ describe('recorded vendor changes', () => {
     expect(new Set(changes.map((c) => c.expect.bump))).toEqual(new Set(['major', 'minor', 'patch']));
     expect(new Set(changes.map((c) => (c.expect.generate === 'generates' ? 'generates' : 'refuses')))).toEqual(new Set(['generates', 'refuses']));
     const rules = changes.flatMap((c) => c.expect.changes.map((x) => x.sentence)).join('\n');
-    for (const kind of [/may now return/, /request body field `\w+` was removed/, /changed type/, /was added and is required/, /response 200 field `\w+` was removed/, /Authentication changed/, /was added \(optional\)/, /documentation only/, /may now be absent/]) {
+    for (const kind of [/may now return/, /request body field `\w+` was removed/, /changed type/, /was added and is required/, /response 200 field `\w+` was removed/, /Authentication changed/, /was added \(optional\)/, /documentation only/, /may now be absent/,
+      /The default server moved from \S+ to \S+; the generated client's default follows/, /Server \S+ was added/, /The default server \S+ was removed/]) {
       expect(rules).toMatch(kind);
     }
-    // Collisions of each kind: an overlay target gone, an overlay update colliding with what the vendor added, a lint rule.
+    // Collisions of each kind: an overlay target gone, an overlay update duplicating what the vendor added (an enum, a
+    // required list), a vendor edit inside content an overlay removes, a lint rule, auth, the default-server choice.
     const sources = changes.flatMap((c) => (c.expect.findings ?? []).map((f) => `${f.source} ${f.message ?? ''}`)).join('\n');
     expect(sources).toMatch(/#\/actions\/\d+ .*matches nothing/);
-    expect(sources).toMatch(/#\/actions\/\d+ .*collides/);
+    expect(sources).toMatch(/#\/actions\/\d+ .*\/enum, which the vendor spec already lists/);
+    expect(sources).toMatch(/#\/actions\/\d+ .*\/required, which the vendor spec already lists/);
+    expect(sources).toMatch(/#\/actions\/\d+ .*changed content this action removes/);
     expect(sources).toMatch(/^lint:/m);
+    expect(sources).toMatch(/^specs\/providers\.yaml#\/providers\/\w+\/auth\/kind /m);
+    expect(sources).toMatch(/^specs\/providers\.yaml#\/providers\/\w+\/defaultServer /m);
+    // A vendor guard refuses although normalization itself still applies.
+    expect(changes.some((c) => collides(c) && c.expect.normalization === undefined)).toBe(true);
   });
 
   it.each(changes.map((c) => [c.name, c] as const))('%s', async (_name, change) => {
-    const { diff, release, refusal, generateLines } = await playChange(root, change);
+    const { diff, release, refusal, generateLines, defaultBaseUrl, refusalAfterLock } = await playChange(root, change);
     const e = change.expect;
     expect(diff.class).toBe(e.class);
     expect(diff.bump).toBe(e.bump);
@@ -50,7 +58,8 @@ describe('recorded vendor changes', () => {
     const findings = diff.findings ?? [];
     expect(findings.map((f) => f.source)).toEqual((e.findings ?? []).map((f) => f.source));
     (e.findings ?? []).forEach((f, i) => { if (f.message !== undefined) expect(findings[i]!.message).toMatch(new RegExp(f.message)); });
-    expect(diff.normalization).toBe(findings.length > 0 ? 'broken' : 'applies');
+    expect(diff.normalization).toBe(e.normalization ?? 'applies');
+    if (e.normalization === 'broken') expect(findings.length).toBeGreaterThan(0);
 
     if (e.facade === 'holds') expect(diff.facade).toEqual({ ok: true });
     else if (e.facade !== undefined) {
@@ -63,9 +72,12 @@ describe('recorded vendor changes', () => {
     } else if (e.generate !== undefined) {
       expect(refusal).toMatch(new RegExp(e.generate.refuses));
       expect(refusal).not.toContain('\n');
-      // Before refusing on a broken normalization, generate states the class and the bump.
-      if (diff.normalization === 'broken') expect(generateLines.some((l) => l.startsWith(`${change.provider}: `) && l.includes(e.class) && l.includes(`${e.bump}`))).toBe(true);
+      // Before refusing on a finding, generate states the class and the bump.
+      if (findings.length > 0) expect(generateLines.some((l) => l.startsWith(`${change.provider}: `) && l.includes(e.class) && l.includes(`${e.bump}`))).toBe(true);
     }
+
+    if (e.afterLock !== undefined) expect(refusalAfterLock).toBe('none');
+    if (e.defaultBaseUrl !== undefined) expect(defaultBaseUrl).toBe(e.defaultBaseUrl);
 
     if (release !== undefined) {
       expect(release.bump).toBe(e.bump);

@@ -24,7 +24,7 @@ describe('authFindings', () => {
     for (const s of schemes(doc)) if (s.scheme === 'basic') s.scheme = 'bearer';
     const findings = authFindings(project, provider, doc);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ kind: 'auth', where: `specs/providers.yaml#/providers/${provider.id}/auth/kind` });
+    expect(findings[0]).toMatchObject({ kind: 'auth', source: `specs/providers.yaml#/providers/${provider.id}/auth/kind` });
     expect(findings[0]!.message).toMatch(new RegExp(`^says basic, but POST \\S+ in generated/${provider.id}/openapi\\.yaml#/\\S*security requires http/bearer \\(#/components/securitySchemes/\\w+\\)$`));
     expect(findings[0]!.fix).toMatch(/^set auth in specs\/providers\.yaml to kind: bearer/);
   });
@@ -45,7 +45,7 @@ describe('authFindings', () => {
     const doc = normalized(provider);
     for (const s of schemes(doc)) if (s.name === auth.loginHeader) s.name = 'X-Merchant';
     const [finding] = authFindings(project, provider, doc);
-    expect(finding).toMatchObject({ kind: 'auth', where: `specs/providers.yaml#/providers/${provider.id}/auth/loginHeader` });
+    expect(finding).toMatchObject({ kind: 'auth', source: `specs/providers.yaml#/providers/${provider.id}/auth/loginHeader` });
     expect(finding!.message).toContain('X-Merchant');
   });
 

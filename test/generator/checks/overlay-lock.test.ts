@@ -76,8 +76,7 @@ describe('overlayDriftFindings', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
       kind: 'overlay-drift',
-      action: 'specs/overlays/acme.yaml#/actions/1',
-      where: 'specs/overlays/acme.yaml#/actions/1',
+      source: 'specs/overlays/acme.yaml#/actions/1',
       pointer: '/paths/~1refunds/post/responses/200/content/application~1json/schema/properties/failure_reason',
     });
     expect(findings[0]!.message).toContain('was added ({"type":"string"})');
@@ -88,7 +87,7 @@ describe('overlayDriftFindings', () => {
     const changed = vendor();
     changed.info.title = 'Acme Payments API';
     const [finding] = overlayDriftFindings(project(vendor()), provider, changed);
-    expect(finding).toMatchObject({ kind: 'overlay-drift', action: 'specs/overlays/acme.yaml#/actions/0', pointer: '/info/title' });
+    expect(finding).toMatchObject({ kind: 'overlay-drift', source: 'specs/overlays/acme.yaml#/actions/0', pointer: '/info/title' });
     expect(finding!.message).toContain('changed from "" to "Acme Payments API"');
   });
 
@@ -104,7 +103,7 @@ describe('overlayDriftFindings', () => {
     const changed = vendor();
     (changed.components.schemas.Refund.properties.status as Record<string, unknown>).enum = 'oops';
     const [finding] = overlayDriftFindings(project(vendor()), provider, changed);
-    expect(finding).toMatchObject({ kind: 'overlay-drift', action: 'specs/overlays/acme.yaml#/actions/3', pointer: '/components/schemas/Refund/properties/status/enum' });
+    expect(finding).toMatchObject({ kind: 'overlay-drift', source: 'specs/overlays/acme.yaml#/actions/3', pointer: '/components/schemas/Refund/properties/status/enum' });
     expect(finding!.message).toContain('is not in the lock');
   });
 
@@ -113,7 +112,7 @@ describe('overlayDriftFindings', () => {
     (changed.components.schemas.Refund.properties.status as Record<string, unknown>).enum = ['pending', 'succeeded', 'failed'];
     const findings = overlayDriftFindings(project(vendor()), provider, changed);
     expect(findings).toEqual([expect.objectContaining({
-      kind: 'overlay-duplicate', action: 'specs/overlays/acme.yaml#/actions/3', pointer: '/components/schemas/Refund/properties/status/enum',
+      kind: 'overlay-duplicate', source: 'specs/overlays/acme.yaml#/actions/3', pointer: '/components/schemas/Refund/properties/status/enum',
     })]);
     expect(findings[0]!.message).toBe('appends "pending", "succeeded" to /components/schemas/Refund/properties/status/enum, which the vendor spec already lists');
   });
@@ -125,7 +124,7 @@ describe('overlayDriftFindings', () => {
     delete paths['/refunds'];
     renamed.info.title = 'changed too';
     const findings = overlayDriftFindings(project(vendor()), provider, renamed);
-    expect(findings.map((f) => [f.kind, f.action])).toEqual([
+    expect(findings.map((f) => [f.kind, f.source])).toEqual([
       ['overlay-drift', 'specs/overlays/acme.yaml#/actions/0'],
       ['overlay-target', 'specs/overlays/acme.yaml#/actions/1'],
       ['overlay-target', 'specs/overlays/acme.yaml#/actions/2'],
@@ -134,7 +133,7 @@ describe('overlayDriftFindings', () => {
 
   it('without a lock, every action that removes or overwrites vendor content is a finding', () => {
     const findings = overlayDriftFindings(project(undefined), provider, vendor());
-    expect(findings.map((f) => f.action)).toEqual(['specs/overlays/acme.yaml#/actions/0', 'specs/overlays/acme.yaml#/actions/1']);
+    expect(findings.map((f) => f.source)).toEqual(['specs/overlays/acme.yaml#/actions/0', 'specs/overlays/acme.yaml#/actions/1']);
   });
 
   it('renders a deterministic lock that says how to rewrite it', () => {

@@ -41,7 +41,7 @@ describe('the default server follows the vendor', () => {
 
   it('refuses a choice that resolves to nothing, with one line naming providers.yaml and the servers', () => {
     const findings = serverFindings(project, provider({ description: 'Staging' }), push);
-    expect(findings).toEqual([expect.objectContaining({ kind: 'server', where: 'specs/providers.yaml#/providers/acme/defaultServer', pointer: '/servers' })]);
+    expect(findings).toEqual([expect.objectContaining({ kind: 'server', source: 'specs/providers.yaml#/providers/acme/defaultServer', pointer: '/servers' })]);
     expect(() => defaultServerUrl(provider({ description: 'Staging' }), push)).toThrow(
       /^specs\/providers\.yaml#\/providers\/acme\/defaultServer: chooses the server whose description contains "Staging", but none does in generated\/acme\/openapi\.yaml#\/servers \(servers: 0: "https:\/\/api\.example\.test" \("Production API"\), 1: .*\); choose one of those servers/);
     expect(serverFindings(project, provider({ description: 'Sandbox' }), push)).toEqual([]);
