@@ -59,12 +59,14 @@ export async function prepareSpecs(project: ProjectConfig, provider: ProviderCon
 
 export async function buildProvider(project: ProjectConfig, provider: ProviderConfig, render: Render): Promise<ProviderBuild> {
   const specs = await prepareSpecs(project, provider);
+  const lintConfig = await loadLintConfig(project.root);
   const dir = `generated/${provider.id}`;
   const files = await guardStage(project.root, provider.spec)('openapi-typescript and the package templates', () => emitProviderPackage({
     provider,
     normalized: specs.normalized,
     normalizedYaml: specs.normalizedYaml,
     lintReport: renderLintReport(provider.id, provider.spec, specs.vendorProblems),
+    lintConfig,
     // The real version is set by generator/versions (applyRelease) from what generated/ holds.
     version: INITIAL_VERSION,
     openapiFetchRange: `^${installedVersion('openapi-fetch')}`,
