@@ -37,6 +37,9 @@ export function compareFile(root: string, path: string, content: string): Drift[
 }
 
 export function writeTree(root: string, tree: GeneratedTree, extra?: { path: string; content: string }): void {
+  // A package whose folder already holds exactly these files (and no others) is left alone: no rewrite, no swap.
+  tree = new Map([...tree].filter(([dir, files]) => compareTree(root, new Map([[dir, files]])).length > 0));
+  if (extra !== undefined && compareFile(root, extra.path, extra.content).length === 0) extra = undefined;
   const staging = join(root, `.paykit-tmp-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {

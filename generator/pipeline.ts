@@ -63,12 +63,14 @@ export async function buildProvider(project: ProjectConfig, provider: ProviderCo
   const specs = await prepareSpecs(project, provider).catch(async (error: unknown) => { throw await explainByOverlay(project, provider, error); });
   // The overlay still fits the vendor spec, and providers.yaml's auth and server choice agree with it.
   refuseOnFindings(vendorAgreementFindings(project, provider, specs));
+  const lintConfig = await loadLintConfig(project.root);
   const dir = `generated/${provider.id}`;
   const files = await guardStage(project.root, provider.spec)('openapi-typescript and the package templates', () => emitProviderPackage({
     provider,
     normalized: specs.normalized,
     normalizedYaml: specs.normalizedYaml,
     lintReport: renderLintReport(provider.id, provider.spec, specs.vendorProblems),
+    lintConfig,
     // The real version is set by generator/versions (applyRelease) from what generated/ holds.
     version: INITIAL_VERSION,
     openapiFetchRange: `^${installedVersion('openapi-fetch')}`,

@@ -5,9 +5,21 @@
  * every package with `tsc --noEmit` instead. The output is byte for byte what transpileModule and
  * transpileDeclaration give file by file.
  */
-import ts from 'typescript';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type * as TS from 'typescript';
+import { paykitPath } from '../paths.js';
 
-const COMPILER_OPTIONS: ts.CompilerOptions = {
+// Required, not imported: Node's ESM loader first scans a CommonJS module's whole text for export
+// names, which costs about 0.3 s on TypeScript's 9 MB (see scripts/bench/RESULTS.md).
+const ts = createRequire(import.meta.url)('typescript') as typeof TS;
+
+/** Where compiled files are kept between runs, by content (see `cacheKey`). */
+export const DIST_CACHE_DIR = paykitPath('node_modules', '.cache', 'paykit', 'dist');
+
+const COMPILER_OPTIONS: TS.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -19,7 +31,7 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 };
 
 /** What transpileModule/transpileDeclaration set for themselves, plus the in-memory layout. */
-const PROGRAM_OPTIONS: ts.CompilerOptions = {
+const PROGRAM_OPTIONS: TS.CompilerOptions = {
   ...COMPILER_OPTIONS,
   noCheck: true,
   noResolve: true,
@@ -32,15 +44,73 @@ const PROGRAM_OPTIONS: ts.CompilerOptions = {
   outDir: '/dist',
 };
 
-/** `src/x.ts` → `dist/x.js` and `dist/x.d.ts`. */
-export function buildDist(sources: ReadonlyMap<string, string>): Map<string, string> {
-  const inputs = new Map<string, string>();
-  for (const [path, text] of sources) {
-    if (path.startsWith('src/') && path.endsWith('.ts')) inputs.set(`/${path}`, text);
-  }
+/**
+ * `src/x.ts` → `dist/x.js` and `dist/x.d.ts`. Each file's output depends only on its own text (isolated
+ * modules and declarations), so a file compiled before, by the same TypeScript with the same options,
+ * is taken from `cacheDir` instead: a regenerate recompiles only the files whose text changed (the
+ * facade's runtime files never do). `cacheDir: undefined` compiles everything.
+ */
+export function buildDist(sources: ReadonlyMap<string, string>, cacheDir: string | undefined = DIST_CACHE_DIR): Map<string, string> {
   const out = new Map<string, string>();
+  const toCompile = new Map<string, string>();
+  const keys = new Map<string, string>();
+  for (const [path, text] of sources) {
+    if (!path.startsWith('src/') || !path.endsWith('.ts')) continue;
+    const key = cacheKey(path, text);
+    const cached = cacheDir === undefined ? undefined : readCached(cacheDir, key);
+    if (cached === undefined) {
+      toCompile.set(path, text);
+      keys.set(path, key);
+    } else {
+      for (const [ext, content] of Object.entries(cached)) out.set(distPath(path, ext), content);
+    }
+  }
+  for (const [path, files] of compile(toCompile)) {
+    for (const [ext, content] of Object.entries(files)) out.set(distPath(path, ext), content);
+    if (cacheDir !== undefined) writeCached(cacheDir, keys.get(path)!, files);
+  }
+  // The same order as a build without the cache: by source, .js then .d.ts.
+  return new Map([...sources.keys()].flatMap((path) => ['.js', '.d.ts'].map((ext) => distPath(path, ext)))
+    .filter((path) => out.has(path)).map((path) => [path, out.get(path)!]));
+}
+
+interface Compiled { '.js': string; '.d.ts': string }
+
+const distPath = (source: string, ext: string) => `dist/${source.slice('src/'.length, -'.ts'.length)}${ext}`;
+
+function cacheKey(path: string, text: string): string {
+  return createHash('sha256').update(`${ts.version}\0${JSON.stringify(PROGRAM_OPTIONS)}\0${path}\0`).update(text).digest('hex');
+}
+
+/** A damaged or foreign cache entry is a miss, never an error. */
+function readCached(dir: string, key: string): Compiled | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as Partial<Compiled>;
+    return typeof entry['.js'] === 'string' && typeof entry['.d.ts'] === 'string' ? { '.js': entry['.js'], '.d.ts': entry['.d.ts'] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written beside, then renamed: a parallel run never reads half an entry. A read-only install just does not cache. */
+function writeCached(dir: string, key: string, files: Compiled): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `${key}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify(files));
+    renameSync(tmp, join(dir, `${key}.json`));
+  } catch {
+    // caching is an optimisation only
+  }
+}
+
+/** One noCheck program over `sources` (path → text): each file's .js and .d.ts. */
+function compile(sources: ReadonlyMap<string, string>): Map<string, Compiled> {
+  const inputs = new Map<string, string>();
+  for (const [path, text] of sources) inputs.set(`/${path}`, text);
+  const out = new Map<string, Compiled>();
   if (inputs.size === 0) return out;
-  const host: ts.CompilerHost = {
+  const host: TS.CompilerHost = {
     // JSDoc is only read for type information in JavaScript files; not parsing it halves the work on
     // a large schema.ts, and comments are still emitted from the text.
     getSourceFile: (name) => {
@@ -69,11 +139,13 @@ export function buildDist(sources: ReadonlyMap<string, string>): Map<string, str
   }
   for (const name of inputs.keys()) {
     const stem = 'dist/' + name.slice('/src/'.length, -'.ts'.length);
-    for (const ext of ['.js', '.d.ts']) {
+    const files = { '.js': '', '.d.ts': '' };
+    for (const ext of ['.js', '.d.ts'] as const) {
       const text = emitted.get(`/${stem}${ext}`);
       if (text === undefined) throw new Error(`internal: TypeScript emitted no ${stem}${ext}`);
-      out.set(`${stem}${ext}`, stripSourceMapComment(text));
+      files[ext] = stripSourceMapComment(text);
     }
+    out.set(name.slice(1), files);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 /** Emits generated/<provider>/: the `@paykit/<provider>` client package. */
+import type { Config as LintConfig } from '@redocly/openapi-core';
 import type { AuthConfig, ProviderConfig } from '../config.js';
 import { operations, isRecord, type OpenApiDocument } from '../normalize/types.js';
 import { pascalCase } from '../text/escape.js';
@@ -13,6 +14,8 @@ export interface PackageInputs {
   normalized: OpenApiDocument;
   normalizedYaml: string;
   lintReport: string;
+  /** The ruleset the normalized spec passed (openapi-typescript need not re-check those rules). */
+  lintConfig: LintConfig;
   /** Version this package is written with (see generator/versions.ts). */
   version: string;
   openapiFetchRange: string;
@@ -24,7 +27,7 @@ export async function emitProviderPackage(inputs: PackageInputs, render: Render)
   const header = generatedHeader(provider.spec);
   const model = packageModel(inputs, header);
   const sources = new Map<string, string>([
-    ['src/schema.ts', await emitSchema(normalized, header)],
+    ['src/schema.ts', await emitSchema(normalized, header, inputs.lintConfig)],
     ['src/client.ts', render('client.ts', model)],
     ['src/index.ts', render('index.ts', model)],
   ]);

@@ -1,11 +1,93 @@
 /** src/schema.ts: openapi-typescript's types for the normalized spec. */
-import openapiTS, { astToString } from 'openapi-typescript';
+import { createRequire } from 'node:module';
+import type { Config } from '@redocly/openapi-core';
+import type * as OpenapiTypescript from 'openapi-typescript';
 import type { OpenApiDocument } from '../normalize/types.js';
 
-export async function emitSchema(document: OpenApiDocument, header: string): Promise<string> {
-  // openapi-typescript bundles its input in place, so it gets a copy. As JSON text, not a structured
-  // clone: it keeps JSON text as the source of its document either way (it would stringify an
-  // object itself), and one JSON.parse is cheaper than structuredClone of a large spec.
-  const ast = await openapiTS(JSON.stringify(document), { silent: true });
+// Required, not imported: its CommonJS build requires TypeScript, where its ESM build would make Node's
+// ESM loader scan TypeScript's 9 MB for export names first (about 0.3 s; see scripts/bench/RESULTS.md).
+const require = createRequire(import.meta.url);
+const { default: openapiTS, astToString, resolveRef, scanDiscriminators, transformSchema } = require('openapi-typescript') as typeof OpenapiTypescript;
+
+/**
+ * `lintConfig`: the project's ruleset, which the normalized spec has already passed with no findings.
+ * openapi-typescript would parse, lint (redocly `minimal`, where only errors stop it) and bundle its
+ * input again with its own redocly. When the project's ruleset enforces every error rule of that lint,
+ * none of that can change or stop anything (the normalized spec is one self-contained document), so its
+ * transform runs straight on a copy of the document; otherwise openapi-typescript runs whole, with only
+ * the rules the project turned off.
+ */
+export async function emitSchema(document: OpenApiDocument, header: string, lintConfig: Config): Promise<string> {
+  // A copy, as openapi-typescript works on its input in place. As JSON text, not a structured clone:
+  // one JSON.parse is cheaper than structuredClone of a large spec.
+  const text = JSON.stringify(document);
+  const rules = await remainingRules(lintConfig);
+  const ast = rules === undefined ? transformOnly(JSON.parse(text) as OpenApiDocument) : await openapiTS(text, { silent: true, redocly: rules });
   return `${header}\n${astToString(ast)}`;
+}
+
+/** What openapiTS(source, { silent: true }) does after its parse, lint and bundle (openapi-typescript 7.x's defaults). */
+function transformOnly(document: OpenApiDocument): ReturnType<typeof transformSchema> {
+  const schema = document as unknown as Parameters<typeof transformSchema>[0];
+  const options = { silent: true };
+  return transformSchema(schema, {
+    additionalProperties: false, alphabetize: false, arrayLength: false, defaultNonNullable: true,
+    discriminators: scanDiscriminators(schema, options),
+    emptyObjectsUnknown: false, enum: false, enumValues: false, conditionalEnums: false, dedupeEnums: false,
+    excludeDeprecated: false, exportType: false, immutable: false, rootTypes: false, rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false, injectFooter: [], pathParamsAsTypes: false, postTransform: undefined,
+    propertiesRequiredByDefault: false, redoc: undefined as never, silent: true, inject: undefined, transform: undefined,
+    transformProperty: undefined, makePathsEnum: false, generatePathParams: false, readWriteMarkers: false,
+    resolve: ($ref) => resolveRef(schema, $ref, options),
+  });
+}
+
+type Severity = 'error' | 'warn' | 'off';
+type RuleTable = Record<string, Record<string, unknown>>;
+type OtsConfig = NonNullable<Parameters<typeof openapiTS>[1]>['redocly'];
+
+const remaining = new WeakMap<Config, Promise<OtsConfig | undefined>>();
+
+/** openapi-typescript's config with the rules it still has to check, or undefined when there are none. */
+function remainingRules(lintConfig: Config): Promise<OtsConfig | undefined> {
+  let config = remaining.get(lintConfig);
+  if (config === undefined) {
+    config = otsConfig(lintConfig);
+    remaining.set(lintConfig, config);
+  }
+  return config;
+}
+
+/** SPEC_VERSIONS paykit reads (OpenAPI 3.0 and 3.1). */
+const VERSIONS = ['oas3_0', 'oas3_1'];
+
+async function otsConfig(lintConfig: Config): Promise<OtsConfig | undefined> {
+  const rules = await rulesOpenapiTypescriptStillNeeds(lintConfig);
+  return Object.keys(rules).length === 0 ? undefined : (await otsRedocly()).createConfig({ rules }, { extends: [] });
+}
+
+/** The error rules of openapi-typescript's default lint that `lintConfig` turns off (so the normalized spec was not checked for them). */
+export async function rulesOpenapiTypescriptStillNeeds(lintConfig: Config): Promise<Record<string, Severity>> {
+  // The same call openapi-typescript makes when it is given no config.
+  const defaults = await (await otsRedocly()).createConfig({ rules: { 'operation-operationId-unique': { severity: 'error' } } }, { extends: ['minimal'] });
+  const rules: Record<string, Severity> = {};
+  for (const version of VERSIONS) {
+    for (const [rule, setting] of Object.entries(defaults.styleguide.rules[version] ?? {})) {
+      if (severity(setting) !== 'error') continue; // only errors stop openapi-typescript (`silent` hides warnings)
+      if (severity((lintConfig.rules as RuleTable)[version]?.[rule]) === 'off') rules[rule] = 'error';
+    }
+  }
+  return rules;
+}
+
+/** openapi-typescript's own redocly (a different major than paykit's), so the config is one it reads. */
+async function otsRedocly() {
+  return createRequire(require.resolve('openapi-typescript'))('@redocly/openapi-core') as {
+    createConfig: (raw: object, options: { extends: string[] }) => Promise<OtsConfig & { styleguide: { rules: RuleTable } }>;
+  };
+}
+
+function severity(setting: unknown): Severity {
+  const value = typeof setting === 'object' && setting !== null ? (setting as { severity?: unknown }).severity : setting;
+  return value === 'error' || value === 'warn' ? value : 'off';
 }

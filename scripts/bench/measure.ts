@@ -5,7 +5,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
-export interface Sample { ms: number; peakKb: number; ok: boolean; error: string }
+/** `cpuMs`: user + system CPU time of the child (GNU time); steadier than wall time on a shared machine. */
+export interface Sample { ms: number; cpuMs: number; peakKb: number; ok: boolean; error: string }
 
 const TIME = '/usr/bin/time';
 const HAS_TIME = existsSync(TIME);
@@ -17,19 +18,22 @@ export function measure(command: string, args: readonly string[], cwd: string, o
   rmSync(out, { force: true });
   const started = performance.now();
   const run = HAS_TIME
-    ? spawnSync(TIME, ['-f', '%M', '-o', out, command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] })
+    ? spawnSync(TIME, ['-f', '%U %S %M', '-o', out, command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] })
     : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
   const ms = performance.now() - started;
   let peakKb = NaN;
+  let cpuMs = NaN;
   if (HAS_TIME && existsSync(out)) {
     const lines = readFileSync(out, 'utf8').trim().split('\n');
-    peakKb = Number(lines[lines.length - 1]);
+    const [user, system, peak] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
+    peakKb = peak ?? NaN;
+    cpuMs = ((user ?? NaN) + (system ?? NaN)) * 1000;
   }
   const wrote = output === undefined || existsSync(output);
   const ok = run.status === 0 && wrote;
   const error = ok ? '' : run.status === 0 ? `exit 0 but wrote no ${output!.split('/').pop()}: ${firstErrorLine(`${run.stderr}\n${run.stdout}`)}`
     : firstErrorLine(`${run.stderr}\n${run.stdout}`);
-  return { ms, peakKb, ok, error };
+  return { ms, cpuMs, peakKb, ok, error };
 }
 
 function firstErrorLine(text: string): string {

@@ -23,12 +23,17 @@ const root = copyRoot(join(WORK, 'bench-root'));
 const scratch = join(WORK, 'bench-out');
 const only = process.env.BENCH_ONLY?.split(',');
 
-interface Tool { name: string; what: string; args: (spec: RealWorldSpec, input: string) => [string, string[], string, string] }
+interface Tool { name: string; what: string; args: (spec: RealWorldSpec, input: string) => [string, string[], string, string]; before?: () => void }
 
 const TOOLS: Tool[] = [
   {
     name: 'paykit', what: 'paykit generate --provider <id> (lint, normalize, lint, types + client + package + dist)',
     args: (spec) => [NODE, [PAYKIT_BIN, 'generate', '--provider', spec.id], root, join(root, 'generated', spec.id, 'dist/schema.d.ts')],
+  },
+  {
+    name: 'paykit (cold)', what: 'the same with its dist/ compile cache (node_modules/.cache/paykit/dist) emptied before each run',
+    args: (spec) => [NODE, [PAYKIT_BIN, 'generate', '--provider', spec.id], root, join(root, 'generated', spec.id, 'dist/schema.d.ts')],
+    before: () => rmSync(join(REPO, 'node_modules/.cache/paykit/dist'), { recursive: true, force: true }),
   },
   {
     name: 'openapi-typescript', what: 'openapi-typescript <spec> -o schema.ts (types)',
@@ -44,7 +49,7 @@ const TOOLS: Tool[] = [
   },
 ];
 
-interface Row { spec: RealWorldSpec; tool: Tool; runs: number; ms: number; peakKb: number; note: string; ok: boolean }
+interface Row { spec: RealWorldSpec; tool: Tool; runs: number; ms: number; cpuMs: number; peakKb: number; note: string; ok: boolean }
 
 const rows: Row[] = [];
 for (const spec of SPECS.filter((s) => only === undefined || only.includes(s.id))) {
@@ -60,9 +65,10 @@ for (const spec of SPECS.filter((s) => only === undefined || only.includes(s.id)
       rmSync(join(scratch, spec.id), { recursive: true, force: true });
       mkdirSync(scratch, { recursive: true });
       const [cmd, args, cwd, output] = tool.args(spec, input);
-      if (tool.name === 'paykit') rmSync(join(root, 'generated', spec.id), { recursive: true, force: true });
+      if (tool.name.startsWith('paykit')) rmSync(join(root, 'generated', spec.id), { recursive: true, force: true });
+      tool.before?.();
       const sample = measure(cmd, args, cwd, output);
-      if (!sample.ok && input === vendorInput && tool.name !== 'paykit') {
+      if (!sample.ok && input === vendorInput && !tool.name.startsWith('paykit')) {
         note = `fails on the vendor spec (${sample.error}); measured on paykit's bundled normalized openapi.yaml`;
         input = bundledInput;
         i--;
@@ -76,37 +82,39 @@ for (const spec of SPECS.filter((s) => only === undefined || only.includes(s.id)
       samples.push(sample);
     }
     const ok = samples.length > 0 && samples.every((s) => s.ok);
-    const row: Row = { spec, tool, runs: samples.length, ms: median(samples.map((s) => s.ms)), peakKb: median(samples.map((s) => s.peakKb)), note, ok };
+    const row: Row = { spec, tool, runs: samples.length, ms: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs)), peakKb: median(samples.map((s) => s.peakKb)), note, ok };
     rows.push(row);
     process.stdout.write(`${spec.id.padEnd(13)} ${tool.name.padEnd(19)} ${ok ? `${(row.ms / 1000).toFixed(2)} s`.padStart(9) : '   failed'} ${ok ? `${(row.peakKb / 1024).toFixed(0)} MB`.padStart(8) : ''} ${note}\n`);
   }
 }
 
 const fmt = (row: Row, base: Row | undefined) => {
-  if (!row.ok) return ['failed', '', 'failed', ''];
+  if (!row.ok) return ['failed', '', 'failed', '', 'failed', ''];
   const t = `${(row.ms / 1000).toFixed(2)} s`;
+  const c = `${(row.cpuMs / 1000).toFixed(2)} s`;
   const m = `${(row.peakKb / 1024).toFixed(0)} MB`;
-  if (base === undefined || !base.ok) return [t, '', m, ''];
-  return [t, `${(row.ms / base.ms).toFixed(2)}×`, m, `${(row.peakKb / base.peakKb).toFixed(2)}×`];
+  if (base === undefined || !base.ok) return [t, '', c, '', m, ''];
+  return [t, `${(row.ms / base.ms).toFixed(2)}×`, c, `${(row.cpuMs / base.cpuMs).toFixed(2)}×`, m, `${(row.peakKb / base.peakKb).toFixed(2)}×`];
 };
 
 const lines = [
   '# Benchmark: paykit provider emit vs openapi-typescript, hey-api, orval',
   '',
   `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` (scripts/bench/run.ts) on ${machine()}.`,
-  'Each tool is a child process; time is wall time, memory is the child\'s peak RSS (GNU time `%M`); both are',
-  'medians over the runs shown. Ratios are to openapi-typescript on the same spec. Inputs are the vendor specs',
-  'in test/fixtures/realworld/ unless a note says otherwise.',
+  'Each tool is a child process; time is wall time, cpu is user + system time, memory is the child\'s peak RSS',
+  '(GNU time `%U %S %M`); all are medians over the runs shown. Ratios are to openapi-typescript on the same spec.',
+  'Inputs are the vendor specs in test/fixtures/realworld/ unless a note says otherwise. The machine is shared',
+  '(2 cores, other jobs running), so wall times are noisy; cpu time is the steadier comparison.',
   '',
   ...TOOLS.map((t) => `- **${t.name}**: ${t.what}`),
   '',
-  '| spec | tool | runs | time | × ots | peak RSS | × ots | note |',
-  '|---|---|---|---|---|---|---|---|',
+  '| spec | tool | runs | time | × ots | cpu | × ots | peak RSS | × ots | note |',
+  '|---|---|---|---|---|---|---|---|---|---|',
 ];
 for (const row of rows) {
   const base = rows.find((r) => r.spec === row.spec && r.tool.name === 'openapi-typescript');
-  const [t, tr, m, mr] = fmt(row, base);
-  lines.push(`| ${row.spec.name} | ${row.tool.name} | ${row.runs} | ${t} | ${tr} | ${m} | ${mr} | ${row.note.replace(/\|/g, '\\|')} |`);
+  const [t, tr, c, cr, m, mr] = fmt(row, base);
+  lines.push(`| ${row.spec.name} | ${row.tool.name} | ${row.runs} | ${t} | ${tr} | ${c} | ${cr} | ${m} | ${mr} | ${row.note.replace(/\|/g, '\\|')} |`);
 }
 const report = lines.join('\n') + '\n';
 if (process.env.BENCH_NO_WRITE === undefined) {
