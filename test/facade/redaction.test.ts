@@ -270,9 +270,10 @@ describe.each(providerIds.filter((id) => parsedPath(id) !== undefined))('%s: an 
     const poisoned = `${'z'.repeat(40)}${secret}`;
     // The fake's real success answer, with the value the facade parses replaced by the poisoned text.
     const fetch = async (request: Request) => {
-      const body = await (await globalThis.fetch(request)).json() as Record<string, unknown>;
+      const answer = await globalThis.fetch(request);
+      const body = await answer.json() as Record<string, unknown>;
       setAt(body, parsedPath(provider)!, poisoned);
-      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(body), { status: answer.status, headers: { 'content-type': 'application/json' } });
     };
     const err = await refundError(() => clientFor(provider, sb, { fetch, maxRetries: 0 }).refunds.create(inputOf(provider)));
     expect(err.code).toBe('unexpected_response');
