@@ -106,31 +106,31 @@ describe.each(providerIds)('%s requests validate against generated/%s/openapi.ya
     const sb = sandbox();
     const inputs = inputsFor(provider, sb.fake.payments);
     for (const [i, input] of inputs.entries()) {
-    const refund = await clientFor(provider, sb).refunds.create(input);
-    expect(refund.provider).toBe(provider);
-    expect(sb.requests).toHaveLength(i + 1);
-    const req = sb.requests[i]!;
-    expect(req.method).toBe(routeOf(provider).method.toUpperCase());
-    expect(req.path).toBe(routeOf(provider).path);
-    expect(req.headers['content-type']).toMatch(/^application\/json\b/);
+      const refund = await clientFor(provider, sb).refunds.create(input);
+      expect(refund.provider).toBe(provider);
+      expect(sb.requests).toHaveLength(i + 1);
+      const req = sb.requests[i]!;
+      expect(req.method).toBe(routeOf(provider).method.toUpperCase());
+      expect(req.path).toBe(routeOf(provider).path);
+      expect(req.headers['content-type']).toMatch(/^application\/json\b/);
 
-    const body = JSON.parse(req.bodyText);
-    const ok = contract.body(body);
-    expect(contract.body.errors ?? [], req.bodyText).toEqual([]);
-    expect(ok).toBe(true);
-    expect(Object.keys(body).filter((k) => !contract.declared.has(k)), 'undeclared body properties').toEqual([]);
+      const body = JSON.parse(req.bodyText);
+      const ok = contract.body(body);
+      expect(contract.body.errors ?? [], req.bodyText).toEqual([]);
+      expect(ok).toBe(true);
+      expect(Object.keys(body).filter((k) => !contract.declared.has(k)), 'undeclared body properties').toEqual([]);
 
-    for (const header of contract.headers) {
-      const value = req.headers[header.name.toLowerCase()];
-      if (header.required) expect(value, header.name).toBeDefined();
-      if (value !== undefined) {
-        expect(header.validate(value), `${header.name}: ${value}`).toBe(true);
+      for (const header of contract.headers) {
+        const value = req.headers[header.name.toLowerCase()];
+        if (header.required) expect(value, header.name).toBeDefined();
+        if (value !== undefined) {
+          expect(header.validate(value), `${header.name}: ${value}`).toBe(true);
+        }
       }
-    }
-    for (const name of contract.securityHeaders) expect(req.headers[name.toLowerCase()], name).toBeTruthy();
-    if (typeof input.idempotencyKey === 'string' && c.idempotencyHeader) {
-      expect(req.headers[c.idempotencyHeader]).toBe(input.idempotencyKey);
-    }
+      for (const name of contract.securityHeaders) expect(req.headers[name.toLowerCase()], name).toBeTruthy();
+      if (typeof input.idempotencyKey === 'string' && c.idempotencyHeader) {
+        expect(req.headers[c.idempotencyHeader]).toBe(input.idempotencyKey);
+      }
     }
   });
 });
