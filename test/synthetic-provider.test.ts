@@ -23,7 +23,8 @@ const ID = 'acmepay';
 const SUITES = [
   'test/facade/common.test.ts', 'test/facade/faults.test.ts', 'test/facade/retries.test.ts', 'test/facade/fallbacks.test.ts',
   'test/facade/status-mapping.test.ts', 'test/facade/money.test.ts', 'test/facade/input-validation.test.ts',
-  'test/facade/redaction.test.ts', 'test/facade/capabilities.test.ts', 'test/facade/contract.test.ts', 'test/testing/fakes.test.ts',
+  'test/facade/redaction.test.ts', 'test/facade/capabilities.test.ts', 'test/facade/contract.test.ts',
+  'test/facade/types-per-provider.test.ts', 'test/testing/fakes.test.ts',
 ];
 
 /**
