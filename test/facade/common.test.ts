@@ -56,7 +56,7 @@ describe.each(providerIds)('%s: facade over the fake', (provider) => {
     expect(Object.values(JSON.parse(sent.bodyText) as Record<string, unknown>).map(String)).toContain(payment.paymentId);
   });
 
-  it('every response the mapping reads a refund from is played by a seeded payment, and each is a Refund', async () => {
+  it('every response and status the mapping reads a refund from is played by a seeded payment, and each is a Refund', async () => {
     const h = harness();
     const client = clientFor(provider, h);
     for (const payment of h.fake.payments) {
@@ -67,6 +67,12 @@ describe.each(providerIds)('%s: facade over the fake', (provider) => {
     // A refund the provider answers with a non-2xx status (Push's 401 with a declined refund's id) is still a Refund.
     const statuses = new Set(h.responses.map((r) => r.status));
     for (const rule of c.mapping.responses) expect([...statuses], `a refund answered with HTTP ${rule.status}`).toContain(rule.status);
+    // Every facade status the mapping's status table can produce is produced by some seeded payment.
+    const seen = new Set(h.fake.payments.map((p) => p.refundStatus));
+    for (const rule of c.mapping.responses) {
+      const status = rule.refund.status as { map?: Record<string, string | null>; const?: string };
+      for (const value of [...Object.values(status.map ?? {}), status.const]) if (typeof value === 'string') expect([...seen], `status ${value}`).toContain(value);
+    }
   });
 
   it('partial then full refund: two ledger entries, the second refunds the remainder', async () => {
