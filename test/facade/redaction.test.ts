@@ -2,7 +2,7 @@
  * "Every field of credentials is a secret, logins and public keys included: none appears in an
  * error's message, String(err), JSON.stringify(err), util.inspect(err), raw, or the console."
  * Each provider gets distinctive credentials (one unique long string per field) and is driven through
- * real sandbox failures (auth, 5xx, reset, HTML page) and through a crafted fetch whose answers
+ * real failures of its fake (auth, 5xx, reset, HTML page) and through a crafted fetch whose answers
  * echo the secrets (and the request headers) back in bodies, messages and thrown errors.
  */
 import { inspect } from 'node:util';
