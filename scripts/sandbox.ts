@@ -1,9 +1,15 @@
 /**
- * `npm run sandbox` (node --import tsx scripts/sandbox.ts [--base-port 4010]):
- * starts the five provider sandboxes on 127.0.0.1, prints how to reach them, stops on SIGINT/SIGTERM.
- * The credentials printed are the sandboxes' own fake test credentials, not real secrets.
+ * `npm run sandbox` (node --import tsx scripts/sandbox.ts [--base-port 4010]): starts a fake
+ * (@paykit/refunds/testing) of every provider in specs/providers.yaml that the facade maps, on
+ * consecutive 127.0.0.1 ports in providers.yaml order, prints how to reach each, stops on SIGINT/SIGTERM.
+ * The credentials printed are the fakes' own test credentials, not real secrets.
  */
-import { providerIds, providers, startAllSandboxes } from '../test/sandboxes/index.ts';
+import type { ProviderId } from '@paykit/refunds';
+import { startFake, type Fake } from '@paykit/refunds/testing';
+import { loadProjectConfig } from '../generator/config.ts';
+
+const root = new URL('../', import.meta.url).pathname;
+const providerIds = loadProjectConfig(root).providers.filter((p) => p.mapping !== undefined).map((p) => p.id as ProviderId);
 
 function basePortFromArgs(argv: string[]): number {
   let value: string | undefined;
@@ -21,28 +27,31 @@ function basePortFromArgs(argv: string[]): number {
 }
 
 const basePort = basePortFromArgs(process.argv.slice(2));
-let sandboxes: Awaited<ReturnType<typeof startAllSandboxes>>;
+const fakes: Fake[] = [];
 try {
-  sandboxes = await startAllSandboxes(basePort);
+  for (const [i, id] of providerIds.entries()) fakes.push(await startFake(id, { port: basePort + i }));
 } catch (err) {
+  await Promise.all(fakes.map((f) => f.close()));
   console.error(`sandbox: could not start on ports ${basePort}..${basePort + providerIds.length - 1}: ${(err as Error).message}`);
   process.exit(1);
 }
 
 const width = Math.max(...providerIds.map((id) => id.length));
-for (const id of providerIds) {
-  const mod = providers[id];
-  const creds = Object.entries(mod.credentials).map(([k, v]) => `${k}=${v}`).join(' ');
-  const pays = Object.entries(mod.payments).map(([name, p]) => `${name}=${p.id} (${p.amountMinor} ${p.currency} minor)`).join(', ');
-  console.log(`${id.padEnd(width)}  ${sandboxes[id].url}  ${mod.route.method} ${mod.route.path}  credentials: ${creds}  payments: ${pays}`);
+for (const fake of fakes) {
+  const creds = Object.entries(fake.credentials).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+  const pays = fake.payments.map((p) => {
+    const options = p.providerOptions === undefined ? '' : ` providerOptions=${JSON.stringify(p.providerOptions)}`;
+    return `${p.paymentId} (${p.amount.value} ${p.amount.currency} minor, refunds ${p.refundStatus}${options})`;
+  }).join(', ');
+  console.log(`${fake.provider.padEnd(width)}  ${fake.baseUrl}  credentials: ${creds}  payments: ${pays}`);
 }
-console.log(`control: GET /__sandbox/ledger | /__sandbox/requests | /__sandbox/info, POST /__sandbox/faults, POST /__sandbox/reset. Ctrl-C to stop.`);
+console.log('Use each line\'s URL as createRefundsClient\'s baseUrl with its credentials. Ctrl-C to stop.');
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.all(Object.values(sandboxes).map((s) => s.close()));
+  await Promise.all(fakes.map((f) => f.close()));
   console.log(`sandbox: stopped (${signal})`);
   process.exit(0);
 }

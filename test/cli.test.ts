@@ -2,7 +2,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadProjectConfig } from '../generator/config.js';
+import { extractedProviders } from '../generator/vendor-specs.js';
 import { REPO, copyProject, paykit, snapshotTree } from './helpers/project-copy.js';
+
+// The providers these CLI checks use as subjects, taken from specs/providers.yaml (never named here):
+// `first` has a vendor spec (extracted from its document) with an operation summary to edit, `other`
+// is any other provider.
+const config = loadProjectConfig(REPO);
+const providers = config.providers;
+const first = extractedProviders(config).find((p) => /^\s+summary: \S/m.test(readFileSync(join(REPO, p.spec), 'utf8')))!;
+const other = providers.find((p) => p.id !== first.id)!;
 
 describe('paykit generate', () => {
   it('--check passes on the committed output', () => {
@@ -15,14 +25,14 @@ describe('paykit generate', () => {
 
   it('--check fails after a one-byte change to a vendor spec, naming every stale file, and writes nothing', () => {
     const dir = copyProject({ generated: true });
-    const spec = join(dir, 'specs/vendor/push.yaml');
-    writeFileSync(spec, readFileSync(spec, 'utf8').replace('Create a refund or partial refund', 'Create a refund or partial refunD'));
+    const spec = join(dir, first.spec);
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace(/^(\s+summary: \S.*?)(\S)$/m, (_m, head: string, last: string) => `${head}${last === 'X' ? 'Y' : 'X'}`));
     const before = snapshotTree(join(dir, 'generated'));
     const run = paykit(dir, 'generate', '--check');
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('stale: generated/push/openapi.yaml');
-    expect(run.stdout).toContain('stale: generated/push/src/schema.ts');
-    expect(run.stdout).not.toContain('generated/xpay');
+    expect(run.stdout).toContain(`stale: generated/${first.id}/openapi.yaml`);
+    expect(run.stdout).toContain(`stale: generated/${first.id}/src/schema.ts`);
+    expect(run.stdout).not.toContain(`generated/${other.id}/`);
     expect(snapshotTree(join(dir, 'generated'))).toEqual(before);
   });
 
@@ -33,27 +43,28 @@ describe('paykit generate', () => {
     expect(fast.stdout).toContain('inputs and outputs match generated/paykit-manifest.json');
 
     // A hand edit of a generated file: the manifest no longer proves anything, the full check names it.
-    writeFileSync(join(dir, 'generated/push/README.md'), readFileSync(join(dir, 'generated/push/README.md'), 'utf8') + '\n');
+    writeFileSync(join(dir, `generated/${first.id}/README.md`), readFileSync(join(dir, `generated/${first.id}/README.md`), 'utf8') + '\n');
     const edited = paykit(dir, 'generate', '--check');
     expect(edited.status).toBe(1);
-    expect(edited.stdout.trim().split('\n')).toContain('stale: generated/push/README.md');
+    expect(edited.stdout.trim().split('\n')).toContain(`stale: generated/${first.id}/README.md`);
   });
 
   it('an input change that leaves the packages alone still makes the manifest stale', () => {
     const dir = copyProject({ generated: true });
-    writeFileSync(join(dir, 'specs/overlays/push.yaml'), readFileSync(join(dir, 'specs/overlays/push.yaml'), 'utf8') + '# a comment\n');
+    const overlay = providers.find((p) => p.overlay !== undefined)!;
+    writeFileSync(join(dir, overlay.overlay!), readFileSync(join(dir, overlay.overlay!), 'utf8') + '# a comment\n');
     const run = paykit(dir, 'generate', '--check');
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('stale: generated/paykit-manifest.json');
-    expect(run.stdout).not.toContain('generated/push/');
+    expect(run.stdout).not.toContain(`generated/${overlay.id}/`);
   });
 
   it('--check names missing and unexpected files', () => {
     const dir = copyProject({ generated: true });
-    writeFileSync(join(dir, 'generated/xpay/stray.txt'), 'x');
-    const run = paykit(dir, 'generate', '--check', '--provider', 'xpay');
+    writeFileSync(join(dir, `generated/${other.id}/stray.txt`), 'x');
+    const run = paykit(dir, 'generate', '--check', '--provider', other.id);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('unexpected: generated/xpay/stray.txt');
+    expect(run.stdout).toContain(`unexpected: generated/${other.id}/stray.txt`);
   });
 
   it('writes byte-identical output on every run, equal to what is committed', () => {
@@ -76,12 +87,12 @@ describe('paykit generate', () => {
 
   it('a failing provider leaves generated/ exactly as it was, with one line on stderr and exit 2', () => {
     const dir = copyProject({ generated: true });
-    writeFileSync(join(dir, 'specs/vendor/xpay.yaml'), 'openapi: 3.0.1\npaths: [unclosed\n');
+    writeFileSync(join(dir, first.spec), 'openapi: 3.0.1\npaths: [unclosed\n');
     const before = snapshotTree(join(dir, 'generated'));
     const run = paykit(dir, 'generate');
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/^paykit: specs\/vendor\/xpay\.yaml: does not parse at line \d+, column \d+/);
+    expect(run.stderr.startsWith(`paykit: ${first.spec}: does not parse at line `)).toBe(true);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(snapshotTree(join(dir, 'generated'))).toEqual(before);
   });
@@ -89,7 +100,7 @@ describe('paykit generate', () => {
   it('an unknown provider is a usage error naming the known ones', () => {
     const run = paykit(copyProject(), 'generate', '--provider', 'nope');
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('paykit: specs/providers.yaml#/providers: unknown provider "nope"; use one of: onekeypayments, payop, push, wooshpay, xpay\n');
+    expect(run.stderr).toBe(`paykit: specs/providers.yaml#/providers: unknown provider "nope"; use one of: ${providers.map((p) => p.id).sort().join(', ')}\n`);
   });
 
   it('--help lists the commands; an unknown option exits 2', () => {
@@ -102,18 +113,18 @@ describe('paykit generate', () => {
 
 describe('paykit lint and extract', () => {
   it('lint reports the vendor findings and passes on the normalized specs', () => {
-    const run = paykit(copyProject(), 'lint', '--provider', 'push');
+    const run = paykit(copyProject(), 'lint', '--provider', first.id);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^push: 9 finding\(s\) in specs\/vendor\/push\.yaml; normalized spec clean/);
-    expect(run.stdout).toContain('tag-description');
+    expect(run.stdout.startsWith(`${first.id}: `)).toBe(true);
+    expect(run.stdout).toMatch(new RegExp(`^${first.id}: \\d+ finding\\(s\\) in ${first.spec.replace(/\./g, '\\.')}; normalized spec clean`));
   });
 
   it('extract --check passes on the committed vendor specs and fails after an edit', () => {
     const dir = copyProject();
     expect(paykit(dir, 'extract', '--check').status).toBe(0);
-    writeFileSync(join(dir, 'specs/vendor/xpay.yaml'), readFileSync(join(dir, 'specs/vendor/xpay.yaml'), 'utf8') + ' ');
+    writeFileSync(join(dir, first.spec), readFileSync(join(dir, first.spec), 'utf8') + ' ');
     const run = paykit(dir, 'extract', '--check');
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('stale: specs/vendor/xpay.yaml');
+    expect(run.stdout).toContain(`stale: ${first.spec}`);
   });
 });

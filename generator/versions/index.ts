@@ -83,18 +83,26 @@ export function facadeVersion(previousVersion: string | undefined, bumps: Iterab
   return bump === undefined ? previousVersion : semver.inc(previousVersion, bump)!;
 }
 
-/** The facade's release, from the releases of the providers it maps. */
+/**
+ * The facade's release, from the releases of the providers it maps. A provider the facade did not
+ * map before (a new package) is a new feature of the facade: a minor bump with an "added" line.
+ */
 export function facadeRelease(root: string, dir: string, name: string, providers: readonly Release[]): Release {
   const previous = readPrevious(root, dir);
   if (previous.version === undefined) return initial(name);
-  const bump = largestBump(providers.map((r) => r.bump));
+  const added = providers.filter((r) => r.previousVersion === undefined);
+  const bump = largestBump([...providers.map((r) => r.bump), ...(added.length > 0 ? ['minor' as const] : [])]);
   if (bump === undefined) return unchanged(name, previous.version, previous.changelog);
   const version = facadeVersion(previous.version, [bump]);
-  const bullets = providers.filter((r) => r.bump !== undefined).flatMap((r) => [
-    `- ${r.name} ${r.previousVersion ?? ''} → ${r.version} (${r.diff?.class ?? 'patch'})`,
-    ...(r.diff?.changes ?? []).map((c) => `  - ${c.class}: ${c.sentence}`),
-  ]);
-  const entry = [`## ${version}`, '', `${describeBump(bump)} release: the largest bump among the providers it maps.`, '', ...bullets, ''].join('\n');
+  const bullets = [
+    ...added.map((r) => `- ${r.name} ${r.version} added`),
+    ...providers.filter((r) => r.bump !== undefined).flatMap((r) => [
+      `- ${r.name} ${r.previousVersion ?? ''} → ${r.version} (${r.diff?.class ?? 'patch'})`,
+      ...(r.diff?.changes ?? []).map((c) => `  - ${c.class}: ${c.sentence}`),
+    ]),
+  ];
+  const why = added.length > 0 ? `${count(added.length, 'provider')} added` : 'the largest bump among the providers it maps';
+  const entry = [`## ${version}`, '', `${describeBump(bump)} release: ${why}.`, '', ...bullets, ''].join('\n');
   return { name, previousVersion: previous.version, version, bump, diff: undefined, changelog: prepend(name, entry, previous.changelog) };
 }
 

@@ -4,7 +4,8 @@
  * Verdaccio on 127.0.0.1 with no uplinks; a consumer project outside the repo installs
  * `@paykit/refunds` and `@paykit/push` from it by exact version, type-checks a small program against
  * the published declarations with the repo's tsc (strict, NodeNext, skipLibCheck off, no @types),
- * proves types flow (a file of errors that must fail), then runs the emitted JS against the push sandbox.
+ * proves types flow (a file of errors that must fail), then runs the emitted JS against push's fake (@paykit/refunds/testing). Push is the example a
+ * consumer program names; the per-provider suites live in test/facade and test/testing.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { join, relative } from 'node:path';
 import semver from 'semver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProjectConfig } from '../../generator/config.js';
-import { push, startSandbox, type Sandbox } from '../sandboxes/index.ts';
+import { startFake, type Fake } from '@paykit/refunds/testing';
 import { cleanEnv, runCommand, startRegistry, type LocalRegistry } from './registry.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
@@ -128,7 +129,7 @@ const tsconfig = (include: string[], extra: Record<string, unknown> = {}) => JSO
 
 describe('publish to a local registry, install and use as a consumer', () => {
   let registry: LocalRegistry | undefined;
-  let sandbox: Sandbox | undefined;
+  let sandbox: Fake<'push'> | undefined;
   let work = '';
   let consumer = '';
   const published: string[] = [];
@@ -137,7 +138,7 @@ describe('publish to a local registry, install and use as a consumer', () => {
     work = mkdtempSync(join(tmpdir(), 'paykit-e2e-'));
     consumer = join(work, 'consumer');
     if (!relative(REPO, consumer).startsWith('..')) throw new Error(`consumer ${consumer} must be outside the repo`);
-    [registry, sandbox] = await Promise.all([startRegistry(), startSandbox('push')]);
+    [registry, sandbox] = await Promise.all([startRegistry(), startFake('push')]);
     const npm = registry.npm.bind(registry);
 
     // Third-party runtime dependencies, packed from the repo's node_modules (no uplink to npmjs).
@@ -230,29 +231,31 @@ describe('publish to a local registry, install and use as a consumer', () => {
     expect(errors.map((e) => e.code), result.stdout).not.toContain('TS7016');
   }, 60_000);
 
-  it('the compiled consumer creates a push refund against the sandbox', async () => {
+  it('the compiled consumer creates a push refund against the fake', async () => {
+    const payment = sandbox!.payments.find((p) => p.refundStatus === 'succeeded' && p.amount.currency === 'USD')!;
     if (!existsSync(join(consumer, 'dist/main.js'))) throw new Error('dist/main.js missing: the type-check test failed');
     const result = await runCommand(process.execPath, [join(consumer, 'dist/main.js')], {
       cwd: consumer,
-      env: cleanEnv({ SANDBOX_URL: sandbox!.url, PUSH_API_KEY: push.credentials.apiKey, PAYMENT_ID: push.payments.approved.id }),
+      env: cleanEnv({ SANDBOX_URL: sandbox!.baseUrl, PUSH_API_KEY: sandbox!.credentials.apiKey, PAYMENT_ID: payment.paymentId }),
       timeoutMs: 30_000,
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
-    expect(sandbox!.ledger).toHaveLength(1);
-    const entry = sandbox!.ledger[0]!;
+    expect(sandbox!.refunds()).toHaveLength(1);
+    const entry = sandbox!.refunds()[0]!;
     expect(lines[0]).toEqual({
       kind: 'refund',
       provider: 'push',
       id: entry.id,
-      paymentId: push.payments.approved.id,
+      paymentId: payment.paymentId,
       status: 'succeeded',
       amount: { value: 1450, currency: 'USD' },
     });
-    expect(entry).toMatchObject({ paymentId: push.payments.approved.id, amountMinor: 1450, currency: 'USD' });
+    expect(entry).toMatchObject({ paymentId: payment.paymentId, amount: { value: 1450, currency: 'USD' } });
+    // The second call is refused before sending: the fake's ledger still holds one refund.
     expect(lines[1]).toEqual({ kind: 'refund-error', code: 'invalid_request', retryable: false });
-    expect(sandbox!.requests).toHaveLength(1);
+    expect(sandbox!.refunds()).toHaveLength(1);
   }, 60_000);
 });

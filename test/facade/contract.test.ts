@@ -2,8 +2,9 @@
  * Every request the facade sends validates against the provider's normalized spec
  * (generated/<provider>/openapi.yaml): the JSON body against the operation's requestBody schema (ajv,
  * `$ref`s resolved inside the document, no undeclared properties), the headers against the header
- * parameters and the header-borne security schemes. Then Prism (`--errors`) mocks xpay and push from
- * their specs and the facade must get a Refund back from it.
+ * parameters and the header-borne security schemes, for every provider in specs/providers.yaml and
+ * inputs built from its fake's seeded payments. Then Prism (`--errors`) mocks each provider from its
+ * normalized spec and must see no violation in the facade's request.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,15 +14,14 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderId } from '@paykit/refunds';
-import { providers } from '../sandboxes/index.ts';
-import { cases, clientFor, providerIds, useSandbox } from './cases.ts';
+import { capabilities, RefundError, type ProviderId } from '@paykit/refunds';
+import type { FakePayment } from '@paykit/refunds/testing';
+import { caseOf, clientFor, credentialFields, providerIds, seededPayments, useFake } from './harness.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const routes: Record<ProviderId, string> = {
-  push: '/refund', wooshpay: '/v1/refunds', onekeypayments: '/v3/refunds', xpay: '/payments/merchant/refund', payop: '/v1/refunds/create',
-};
+/** The route the mapping names for the refund operation. */
+const routeOf = (provider: ProviderId) => caseOf(provider).mapping.operation;
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -53,12 +53,13 @@ interface OperationContract {
 
 function contractFor(provider: ProviderId): OperationContract {
   const doc = parse(readFileSync(`${root}generated/${provider}/openapi.yaml`, 'utf8'));
-  const op = deref(doc.paths[routes[provider]].post, doc);
+  const { method, path } = routeOf(provider);
+  const op = deref(doc.paths[path][method], doc);
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   for (const f of ['int32', 'int64', 'float', 'double']) ajv.addFormat(f, true);
   const schema = op.requestBody.content['application/json'].schema;
-  const params = [...(deref(doc.paths[routes[provider]].parameters ?? [], doc) as Json[]), ...((op.parameters ?? []) as Json[])];
+  const params = [...(deref(doc.paths[path].parameters ?? [], doc) as Json[]), ...((op.parameters ?? []) as Json[])];
   const schemes = deref(doc.components?.securitySchemes ?? {}, doc);
   const security: Json[] = op.security ?? doc.security ?? [];
   const securityHeaders = security.flatMap((req: Json) => Object.keys(req))
@@ -72,39 +73,28 @@ function contractFor(provider: ProviderId): OperationContract {
   };
 }
 
-/** Representative inputs per provider (all valid for the facade and the sandbox). */
-const inputs: Record<ProviderId, Record<string, unknown>[]> = {
-  push: [
-    { paymentId: providers.push.payments.approved.id, amount: { value: 1450, currency: 'USD' }, reference: 'r-1', metadata: { a: 'b' }, reason: 'duplicate' },
-    { paymentId: providers.push.payments.second.id },
-  ],
-  wooshpay: [
-    { paymentId: providers.wooshpay.payments.usd.id, amount: { value: 1450, currency: 'USD' }, reason: 'requested_by_customer', metadata: { order: 'A-17', note: '' } },
-    { paymentId: providers.wooshpay.payments.usd.id, amount: { value: 10, currency: 'USD' }, reason: 'other', reference: 'r-2' },
-    { paymentId: providers.wooshpay.payments.jpy.id, reason: 'fraudulent' },
-  ],
-  onekeypayments: [
-    { paymentId: '3000001', amount: { value: 1450, currency: 'MXN' }, providerOptions: { invoiceId: 'inv-1001', comments: 'partial', notificationUrl: 'https://merchant.example/hooks/refunds' } },
-    {
-      paymentId: '3000002', amount: { value: 99, currency: 'MXN' }, idempotencyKey: 'okp-key-1',
-      providerOptions: { invoiceId: 'inv-1002', bankAccount: { beneficiary: 'Ana Ruiz', bank_code: '012', account_number: '012180001234567891', account_type: 'CHECKING', document_type: 'RFC', document: 'RUAA800101XX0' } },
-    },
-    { paymentId: '3000003', providerOptions: { invoiceId: 'inv-1003' }, reason: 'duplicate', metadata: { x: 'y' } },
-  ],
-  xpay: [
-    { paymentId: providers.xpay.payments.usd.id, amount: { value: 1450, currency: 'USD' }, reference: 'ref-17' },
-    { paymentId: providers.xpay.payments.inr.id, idempotencyKey: 'order:A-17_refund.1', metadata: { a: 'b' } },
-  ],
-  payop: [
-    { paymentId: providers.payop.payments.eur.id, amount: { value: 1450, currency: 'EUR' } },
-    { paymentId: providers.payop.payments.eur.id, amount: { value: 1, currency: 'EUR' }, metadata: { order: 'A-17' }, reason: 'other', providerOptions: { fullRefund: false } },
-    { paymentId: providers.payop.payments.usd.id, amount: { value: 2550, currency: 'USD' }, providerOptions: { fullRefund: true } },
-  ],
-};
+/**
+ * Representative inputs: every seeded payment, partially refunded with every optional field the
+ * capabilities say the provider takes, then fully; a caller idempotency key where it de-duplicates.
+ */
+function inputsFor(provider: ProviderId, payments: readonly FakePayment[]): Record<string, unknown>[] {
+  const c = caseOf(provider);
+  const caps = capabilities[provider];
+  return payments.flatMap((payment, i) => [
+    c.input(payment, 1450 + i, {
+      ...(caps.reference ? { reference: `r-${i}` } : {}),
+      ...(caps.metadata ? { metadata: { order: `A-${i}`, note: '' } } : {}),
+      ...(caps.reasons ? { reason: (['duplicate', 'fraudulent', 'requested_by_customer', 'other'] as const)[i % 4] } : {}),
+      ...(caps.idempotency ? { idempotencyKey: `order:A-${i}_refund.1` } : {}),
+    }),
+    c.fullInput(payment, payment.amount.value - 1450 - i),
+  ]);
+}
 
 describe.each(providerIds)('%s requests validate against generated/%s/openapi.yaml', (provider) => {
-  const sandbox = useSandbox(provider);
+  const sandbox = useFake(provider);
   const contract = contractFor(provider);
+  const c = caseOf(provider);
 
   it('the contract itself rejects a wrong body (so the check can fail)', () => {
     expect(contract.body({})).toBe(false);
@@ -112,32 +102,35 @@ describe.each(providerIds)('%s requests validate against generated/%s/openapi.ya
     expect(contract.declared.size).toBeGreaterThan(1);
   });
 
-  it.each(inputs[provider].map((input, i) => [i, input] as const))('input #%i: body, declared properties and headers', async (_i, input) => {
+  it('every representative input: body, declared properties and headers', async () => {
     const sb = sandbox();
-    const refund = await clientFor(provider, sb).refunds.create(input);
-    expect(refund.provider).toBe(provider);
-    expect(sb.requests).toHaveLength(1);
-    const req = sb.requests[0]!;
-    expect(req.method).toBe('POST');
-    expect(req.path).toBe(routes[provider]);
-    expect(req.headers['content-type']).toMatch(/^application\/json\b/);
+    const inputs = inputsFor(provider, sb.fake.payments);
+    for (const [i, input] of inputs.entries()) {
+      const refund = await clientFor(provider, sb).refunds.create(input);
+      expect(refund.provider).toBe(provider);
+      expect(sb.requests).toHaveLength(i + 1);
+      const req = sb.requests[i]!;
+      expect(req.method).toBe(routeOf(provider).method.toUpperCase());
+      expect(req.path).toBe(routeOf(provider).path);
+      expect(req.headers['content-type']).toMatch(/^application\/json\b/);
 
-    const body = JSON.parse(req.bodyText);
-    const ok = contract.body(body);
-    expect(contract.body.errors ?? [], req.bodyText).toEqual([]);
-    expect(ok).toBe(true);
-    expect(Object.keys(body).filter((k) => !contract.declared.has(k)), 'undeclared body properties').toEqual([]);
+      const body = JSON.parse(req.bodyText);
+      const ok = contract.body(body);
+      expect(contract.body.errors ?? [], req.bodyText).toEqual([]);
+      expect(ok).toBe(true);
+      expect(Object.keys(body).filter((k) => !contract.declared.has(k)), 'undeclared body properties').toEqual([]);
 
-    for (const header of contract.headers) {
-      const value = req.headers[header.name.toLowerCase()];
-      if (header.required) expect(value, header.name).toBeDefined();
-      if (value !== undefined) {
-        expect(header.validate(value), `${header.name}: ${value}`).toBe(true);
+      for (const header of contract.headers) {
+        const value = req.headers[header.name.toLowerCase()];
+        if (header.required) expect(value, header.name).toBeDefined();
+        if (value !== undefined) {
+          expect(header.validate(value), `${header.name}: ${value}`).toBe(true);
+        }
       }
-    }
-    for (const name of contract.securityHeaders) expect(req.headers[name.toLowerCase()], name).toBeTruthy();
-    if (typeof input.idempotencyKey === 'string' && cases[provider].idempotencyHeader) {
-      expect(req.headers[cases[provider].idempotencyHeader!]).toBe(input.idempotencyKey);
+      for (const name of contract.securityHeaders) expect(req.headers[name.toLowerCase()], name).toBeTruthy();
+      if (typeof input.idempotencyKey === 'string' && c.idempotencyHeader) {
+        expect(req.headers[c.idempotencyHeader]).toBe(input.idempotencyKey);
+      }
     }
   });
 });
@@ -183,39 +176,29 @@ async function stopPrism(prism: Prism | undefined): Promise<void> {
   if (prism.child.exitCode === null) prism.child.kill('SIGKILL');
 }
 
-describe('Prism mock (--errors) of the normalized specs', () => {
-  let xpay: Prism | undefined;
-  let push: Prism | undefined;
+describe('Prism mock (--errors) of every normalized spec', () => {
+  const prisms = new Map<ProviderId, Prism>();
   beforeAll(async () => {
-    [xpay, push] = await Promise.all([startPrism('generated/xpay/openapi.yaml'), startPrism('generated/push/openapi.yaml')]);
-  }, 60_000);
+    const started = await Promise.all(providerIds.map(async (id) => [id, await startPrism(`generated/${id}/openapi.yaml`)] as const));
+    for (const [id, prism] of started) prisms.set(id, prism);
+  }, 90_000);
   afterAll(async () => {
-    await Promise.all([stopPrism(xpay), stopPrism(push)]);
+    await Promise.all([...prisms.values()].map((p) => stopPrism(p)));
   });
 
-  it('xpay: Prism rejects an invalid request (control), and answers the facade with the spec example', async () => {
-    const bad = await fetch(`${xpay!.url}/payments/merchant/refund`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic eDp5' }, body: JSON.stringify({ amount: 100 }),
-    });
-    expect(bad.status).not.toBe(200);
+  it.each(providerIds)('%s: Prism rejects an invalid request (control) and sees no violation in the facade\'s', async (provider) => {
+    const prism = prisms.get(provider)!;
+    const { method, path } = routeOf(provider);
+    const bad = await fetch(`${prism.url}${path}`, { method: method.toUpperCase(), headers: { 'content-type': 'application/json' }, body: '[]' });
     expect(bad.status).toBeGreaterThanOrEqual(400);
 
-    const before = xpay!.log.join('').split('Violation').length;
-    const refund = await clientFor('xpay', xpay!, { maxRetries: 0 }).refunds.create({
-      paymentId: providers.xpay.payments.usd.id, amount: { value: 1450, currency: 'USD' }, reference: 're123', idempotencyKey: 'prism:key-1',
-    });
-    expect(refund).toMatchObject({
-      provider: 'xpay', id: 'rf_fooBOwYsaK50AEaJ', paymentId: 'in_fooBOwYsaK50AEfK', status: 'pending',
-      amount: { value: 2000, currency: 'USD' }, createdAt: new Date(1727340330123).toISOString(),
-    });
-    expect(xpay!.log.join('').split('Violation').length, 'Prism reported violations for the facade request').toBe(before);
-  });
-
-  it('push: the facade gets a Refund from Prism', async () => {
-    const refund = await clientFor('push', push!, { maxRetries: 0 }).refunds.create({ paymentId: providers.push.payments.approved.id, amount: { value: 1450, currency: 'USD' } });
-    expect(refund.provider).toBe('push');
-    expect(refund.id).toBe('refund_28CJjV7P4Go5PNJvfzghiD');
-    expect(['succeeded', 'failed']).toContain(refund.status);
-    expect(push!.log.join('')).not.toMatch(/Violation/);
+    const before = prism.log.join('').split('Violation').length;
+    const credentials = Object.fromEntries(credentialFields(provider).map((f) => [f, `prism-${f}-0000000000`]));
+    const outcome = await clientFor(provider, prism, { credentials, maxRetries: 0 }).refunds
+      .create(caseOf(provider).input(seededPayments(provider)[0]!, 1450)).catch((e: unknown) => e);
+    // Prism answers with the spec's examples: a Refund, or a documented error; never a request violation.
+    if (outcome instanceof RefundError) expect(outcome.code, outcome.message).not.toBe('invalid_request');
+    else expect(outcome).toMatchObject({ provider });
+    expect(prism.log.join('').split('Violation').length, 'Prism reported violations for the facade request').toBe(before);
   });
 });

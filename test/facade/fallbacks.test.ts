@@ -1,41 +1,76 @@
 /**
- * Mapping fallbacks (specs/mappings/*.yaml `fallback`): a field the contract requires that the spec
- * leaves optional is read from the fallback when a 200 lacks it, over loopback HTTP; a 200 without a
- * field the spec requires is still `unexpected_response`.
+ * Mapping fallbacks (specs/mappings/*.yaml `fallback`), for every provider in specs/providers.yaml: a
+ * field the contract requires that the spec leaves optional is read from the fallback when a 200 lacks
+ * it; a mapped status the map does not list, or a 200 without the refund id, is `unexpected_response`.
+ * Each case takes the fake's real answer and removes or changes one field of it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRecordingServer } from '../helpers/recording-server.ts';
-import { cases, clientFor, refundError } from './cases.ts';
+import { describe, expect, it } from 'vitest';
+import type { ProviderId } from '@paykit/refunds';
+import { caseOf, clientFor, mainPayment, providerIds, refundError, useFake, type Harness } from './harness.js';
 
-let body = '{}';
-let server: Awaited<ReturnType<typeof startRecordingServer>>;
-beforeAll(async () => { server = await startRecordingServer(() => ({ status: 200, body })); });
-afterAll(async () => { await server.close(); });
+type Slot = { from?: string; fallback?: { const?: unknown } | string; map?: Record<string, unknown> };
 
-const create = (provider: 'wooshpay' | 'onekeypayments') =>
-  clientFor(provider, { url: server.url }, { maxRetries: 0 }).refunds.create(cases[provider].input(1450));
-
-describe('fallbacks', () => {
-  it('wooshpay: no status → pending, no payment_intent → the caller\'s paymentId', async () => {
-    body = JSON.stringify({ id: 're_1', object: 'refund', amount: 1450, currency: 'usd', created: 1772600767 });
-    const refund = await create('wooshpay');
-    expect(refund).toMatchObject({ id: 're_1', status: 'pending', paymentId: cases.wooshpay.input(1450).paymentId });
+/** Refund slots of the first response rule that read a body path, with their rule. */
+function bodySlots(provider: ProviderId): [string, string[], Slot][] {
+  const refund = caseOf(provider).mapping.responses[0]!.refund;
+  return Object.entries(refund).flatMap(([slot, rule]) => {
+    const from = typeof rule === 'string' ? rule : (rule as Slot).from;
+    return from?.startsWith('body.') ? [[slot, from.slice('body.'.length).split('.'), (typeof rule === 'string' ? { from } : rule) as Slot]] : [];
   });
+}
 
-  it('wooshpay: a status that is present still goes through the map (an unknown one is unexpected_response)', async () => {
-    body = JSON.stringify({ id: 're_1', payment_intent: 'pi_9', status: 'succeeded' });
-    expect(await create('wooshpay')).toMatchObject({ status: 'succeeded', paymentId: 'pi_9' });
-    body = JSON.stringify({ id: 're_1', payment_intent: 'pi_9', status: 'reversed' });
-    expect((await refundError(() => create('wooshpay'))).code).toBe('unexpected_response');
+/** A fetch that lets the fake answer, then edits the JSON body of its answer. */
+function editing(edit: (body: Record<string, unknown>) => void) {
+  return async (request: Request) => {
+    const answer = await globalThis.fetch(request);
+    const body = await answer.json() as Record<string, unknown>;
+    edit(body);
+    return new Response(JSON.stringify(body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+  };
+}
+
+function at(body: Record<string, unknown>, path: string[]): { parent: Record<string, unknown> | undefined; key: string } {
+  let parent: Record<string, unknown> | undefined = body;
+  for (const key of path.slice(0, -1)) parent = parent?.[key] as Record<string, unknown> | undefined;
+  return { parent, key: path.at(-1)! };
+}
+
+const create = (provider: ProviderId, h: Harness, edit: (body: Record<string, unknown>) => void) =>
+  clientFor(provider, h, { fetch: editing(edit), maxRetries: 0 }).refunds.create(caseOf(provider).input(mainPayment(h), 1450));
+
+const withFallbacks = providerIds.flatMap((p) => bodySlots(p).filter(([, , rule]) => rule.fallback !== undefined).map(([slot, path, rule]) => [p, slot, path, rule] as const));
+
+describe.each(withFallbacks)('%s: %s absent from the answer', (provider, slot, path, rule) => {
+  const harness = useFake(provider);
+  it('is read from the mapping\'s fallback', async () => {
+    const h = harness();
+    const refund = await create(provider, h, (body) => { const { parent, key } = at(body, path); if (parent) delete parent[key]; });
+    const fallback = rule.fallback!;
+    const expected = typeof fallback === 'string' ? (fallback === 'input.paymentId' ? mainPayment(h).paymentId : undefined) : fallback.const;
+    expect(expected, `a fallback this test knows how to read: ${JSON.stringify(fallback)}`).toBeDefined();
+    expect((refund as unknown as Record<string, unknown>)[slot]).toBe(expected);
   });
+});
 
-  it('wooshpay: no id (which the overlay marks required) is unexpected_response', async () => {
-    body = JSON.stringify({ payment_intent: 'pi_9', status: 'succeeded' });
-    expect((await refundError(() => create('wooshpay'))).code).toBe('unexpected_response');
+const idSlot = (p: ProviderId) => bodySlots(p).find(([slot, , rule]) => slot === 'id' && rule.fallback === undefined);
+const mappedStatus = (p: ProviderId) => bodySlots(p).find(([slot, , rule]) => slot === 'status' && rule.map !== undefined);
+
+describe.each(providerIds.filter((p) => idSlot(p) !== undefined))('%s: a 200 without the refund id', (provider) => {
+  const harness = useFake(provider);
+  it('is unexpected_response', async () => {
+    const path = idSlot(provider)![1];
+    const err = await refundError(() => create(provider, harness(), (body) => { const { parent, key } = at(body, path); if (parent) delete parent[key]; }));
+    expect(err.code).toBe('unexpected_response');
   });
+});
 
-  it('onekeypayments: a 200 without refund_info (an accepted, not yet processed refund) is pending', async () => {
-    body = JSON.stringify({ refund_id: '77' });
-    expect(await create('onekeypayments')).toMatchObject({ id: '77', status: 'pending' });
+describe.each(providerIds.filter((p) => mappedStatus(p) !== undefined))('%s: a status value the mapping\'s map does not list', (provider) => {
+  const harness = useFake(provider);
+  it('is unexpected_response', async () => {
+    const path = mappedStatus(provider)![1];
+    const h = harness();
+    const err = await refundError(() => create(provider, h, (body) => { const { parent, key } = at(body, path); if (parent) parent[key] = 'not-a-listed-status'; }));
+    expect(err.code).toBe('unexpected_response');
+    expect(h.ledger).toHaveLength(1);
   });
 });

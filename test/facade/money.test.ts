@@ -1,12 +1,13 @@
 /**
- * Money is exact end to end (fast-check over real HTTP): minor units in, the provider's form on the
- * wire (major-unit JSON numbers for onekeypayments and Payop, digit strings for xpay), and the same
- * minor units back in Refund.amount.
+ * Money is exact end to end (fast-check over real HTTP), for every provider in specs/providers.yaml
+ * and every currency its fake seeds a payment in: minor units in, the provider's form on the wire (the
+ * mapping's amount transform: integer or string minor units, or a major-unit JSON number), the same
+ * minor units in the fake's ledger and back in Refund.amount.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { providers } from '../sandboxes/index.ts';
-import { clientFor, useSandbox } from './cases.ts';
+import { caseOf, clientFor, providerIds, startHarness } from './harness.js';
+import { currencyExponent } from '../../generated/refunds/src/runtime/money.js';
 
 /** The decimal text of `minor` with `exponent` fraction digits, trailing zeros trimmed, as JSON prints it. */
 function majorText(minor: number, exponent: number): string {
@@ -15,46 +16,38 @@ function majorText(minor: number, exponent: number): string {
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
 
-describe('onekeypayments: minor → major number → minor', () => {
-  const sandbox = useSandbox('onekeypayments');
-  const card = providers.onekeypayments.payments.card;
-  it('every amount 1..10000 MXN', async () => {
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: card.amountMinor }), async (value) => {
-      const sb = sandbox();
-      sb.reset();
-      const refund = await clientFor('onekeypayments', sb).refunds.create({ paymentId: card.id, amount: { value, currency: 'MXN' }, providerOptions: { invoiceId: card.invoiceId } });
-      expect(sb.requests[0]!.bodyText).toContain(`"amount":${majorText(value, 2)}`);
-      expect(sb.ledger[0]!.amountMinor).toBe(value);
-      expect(refund.amount).toEqual({ value, currency: 'MXN' });
-    }), { numRuns: 60, examples: [[1], [10], [435], [1005], [9999], [10000]] });
-  });
-});
+/** The JSON text the mapping's amount transform must put on the wire for `minor`. */
+function wireText(transform: string, minor: number, exponent: number): string {
+  if (transform === 'minorToInteger') return String(minor);
+  if (transform === 'minorToString') return JSON.stringify(String(minor));
+  if (transform === 'minorToMajorNumber') return majorText(minor, exponent);
+  if (transform === 'minorToMajorString') return JSON.stringify(majorText(minor, exponent));
+  throw new Error(`money.test.ts: no wire form known for the amount transform ${transform}; add it here`);
+}
 
-describe('payop: minor → major number; Refund.amount echoes the input', () => {
-  const sandbox = useSandbox('payop');
-  const eur = providers.payop.payments.eur;
-  it('every amount 1..10000 EUR', async () => {
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: eur.amountMinor }), async (value) => {
-      const sb = sandbox();
-      sb.reset();
-      const refund = await clientFor('payop', sb).refunds.create({ paymentId: eur.id, amount: { value, currency: 'EUR' } });
-      expect(sb.requests[0]!.bodyText).toContain(`"amount":${majorText(value, 2)},`);
-      expect(sb.ledger[0]!.amountMinor).toBe(value);
-      expect(refund.amount).toEqual({ value, currency: 'EUR' });
-    }), { numRuns: 60, examples: [[1], [29], [57], [435], [10000]] });
-  });
-});
+/** The body field the mapping sends the amount in, and its transform. */
+const amountRule = (provider: (typeof providerIds)[number]) =>
+  Object.entries(caseOf(provider).mapping.request.body ?? {}).find(([, v]) => (v as { from?: string }).from === 'amount') as [string, { transform: string }] | undefined;
 
-describe('xpay: minor units as digit strings', () => {
-  const sandbox = useSandbox('xpay');
-  const inr = providers.xpay.payments.inr;
-  it('every amount 1..50000 INR', async () => {
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: inr.amountMinor }), async (value) => {
-      const sb = sandbox();
-      sb.reset();
-      const refund = await clientFor('xpay', sb).refunds.create({ paymentId: inr.id, amount: { value, currency: 'INR' } });
-      expect(JSON.parse(sb.requests[0]!.bodyText).amount).toBe(String(value));
-      expect(refund.amount).toEqual({ value, currency: 'INR' });
-    }), { numRuns: 40 });
+describe.each(providerIds.filter((id) => amountRule(id) !== undefined))('%s: minor units → wire form → minor units', (provider) => {
+  const c = caseOf(provider);
+  it('every amount of every seeded payment', async () => {
+    const [field, rule] = amountRule(provider)!;
+    const h = await startHarness(provider);
+    await h.fake.close();
+    for (const payment of h.fake.payments.filter((p, i, all) => all.findIndex((q) => q.amount.currency === p.amount.currency) === i)) {
+      const exponent = currencyExponent(payment.amount.currency)!;
+      await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: payment.amount.value }), async (value) => {
+        const run = await startHarness(provider);
+        try {
+          const refund = await clientFor(provider, run).refunds.create(c.input(payment, value));
+          expect(run.requests[0]!.bodyText).toContain(`"${field}":${wireText(rule.transform, value, exponent)}`);
+          expect(run.ledger[0]!.amountMinor).toBe(value);
+          if (refund.amount !== undefined) expect(refund.amount).toEqual({ value, currency: payment.amount.currency });
+        } finally {
+          await run.fake.close();
+        }
+      }), { numRuns: 30, examples: [[1], [10], [435], [1005], [payment.amount.value]] });
+    }
   });
 });

@@ -103,6 +103,23 @@ describe('providerRelease', () => {
     expect(facadeRelease(root, 'generated/refunds', '@paykit/refunds', [xpay]).version).toBe('0.4.0');
   });
 
+  it('facadeRelease: a provider the facade did not map before is a minor bump with an "added" line', () => {
+    const root = mkdtempSync(join(tmpdir(), 'paykit-versions-'));
+    roots.push(root);
+    mkdirSync(join(root, 'generated/refunds'), { recursive: true });
+    writeFileSync(join(root, 'generated/refunds/package.json'), '{"name":"@paykit/refunds","version":"0.4.2"}');
+    const kept: Release = { name: '@paykit/kept', previousVersion: '0.1.0', version: '0.1.0', bump: undefined, diff: undefined, changelog: '' };
+    const added: Release = { name: '@paykit/acmepay', previousVersion: undefined, version: '0.1.0', bump: undefined, diff: undefined, changelog: '' };
+    const release = facadeRelease(root, 'generated/refunds', '@paykit/refunds', [kept, added]);
+    expect(release.version).toBe('0.5.0');
+    expect(release.bump).toBe('minor');
+    expect(release.changelog).toContain('## 0.5.0\n\nMinor release: 1 provider added.\n\n- @paykit/acmepay 0.1.0 added\n');
+    const broken: Release = { ...kept, version: '1.0.0', bump: 'major', diff: { provider: 'kept', class: 'breaking', changes: [] } };
+    const both = facadeRelease(root, 'generated/refunds', '@paykit/refunds', [broken, added]);
+    expect(both.version).toBe('1.0.0');
+    expect(both.changelog).toContain('- @paykit/acmepay 0.1.0 added\n- @paykit/kept 0.1.0 → 1.0.0 (breaking)\n');
+  });
+
   it('applyRelease sets the manifest version and CHANGELOG.md', () => {
     const files = new Map([['package.json', manifest]]);
     applyRelease(files, { name: '@paykit/push', previousVersion: '0.1.0', version: '0.2.0', bump: 'minor', diff: undefined, changelog: 'log' });
