@@ -4,8 +4,6 @@ import { receive } from './receive.js';
 import { newIdempotencyKey, sendWithRetries } from './transport.js';
 import { validateInput } from './validate.js';
 const MIB = 1_048_576;
-// What openapi-fetch gets back: the body was already read (bounded) by the fetch wrapper.
-const READ = { status: 204 };
 /** Calls a hook so that nothing it does (throw, reject) reaches the refund. */
 function call(hooks, name, event) {
     try {
@@ -24,55 +22,83 @@ export function createRefundsEngine(input, providers) {
     const options = input;
     const { provider, hooks } = options;
     const limit = options.maxResponseBytes ?? MIB;
-    const baseFetch = options.fetch ?? ((request) => globalThis.fetch(request));
+    const fetch = options.fetch ?? ((request) => globalThis.fetch(request));
     const onAttemptEnd = (event) => call(hooks, 'onAttemptEnd', { provider, ...event });
-    let ready;
-    const prepare = () => (ready ??= loadShim().then((loaded) => {
+    let sender;
+    let loading;
+    const prepare = () => (loading ??= loadShim().then((loaded) => {
         const shim = loaded;
-        const client = shim.createClient({
-            credentials: options.credentials,
-            ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+        const base = options.baseUrl ?? shim.baseUrl;
+        // Joined as openapi-fetch joins them, then normalized as a Request would (what hooks are told).
+        const url = new URL((base.endsWith('/') ? base.slice(0, -1) : base) + shim.path).href;
+        return (sender = {
+            shim,
+            url,
+            hookUrl: scrubSecrets(url, secrets),
+            sign: shim.authenticator(options.credentials),
+            policy: {
+                provider,
+                deduplicates: shim.deduplicates,
+                maxRetries: options.maxRetries ?? 2,
+                timeoutMs: options.timeoutMs ?? 30_000,
+                secrets,
+                ...(hooks?.onAttemptEnd ? { onAttemptEnd } : {}),
+            },
         });
-        return { shim, client };
     }));
+    /** One attempt: signed now (a signature's date moves), sent without following redirects, read bounded. */
+    async function attempt({ shim, url, hookUrl, sign }, { body, headers, key }, signal, number) {
+        const signing = sign(headers, body ?? '');
+        if (signing !== undefined)
+            await signing;
+        if (hooks?.onAttempt)
+            call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: hookUrl });
+        return receive(await fetch(new Request(url, { method: shim.method, headers, body, signal, redirect: 'manual' })), limit);
+    }
     async function create(refundInput, callOptions = {}) {
-        const { shim, client } = await prepare();
+        const ready = sender ?? await prepare();
+        const { shim } = ready;
         validateInput(refundInput, shim.rules, provider);
         shim.check?.(refundInput);
         const key = refundInput.idempotencyKey ?? newIdempotencyKey();
-        const result = await sendWithRetries(async (signal, attempt) => {
-            let received;
-            const fetch = async (request) => {
-                if (hooks?.onAttempt)
-                    call(hooks, 'onAttempt', { provider, attempt, idempotencyKey: scrubSecrets(key, secrets), method: request.method, url: scrubSecrets(request.url, secrets) });
-                received = await receive(await baseFetch(request), limit);
-                return new Response(null, READ);
-            };
-            await shim.send(client, refundInput, key, { signal, fetch, parseAs: 'text', redirect: 'manual' });
-            if (received === undefined)
-                throw new Error('the request was never sent'); // a middleware answered itself
-            return received;
-        }, {
-            provider,
-            deduplicates: shim.deduplicates,
-            maxRetries: options.maxRetries ?? 2,
-            timeoutMs: options.timeoutMs ?? 30_000,
-            secrets,
-            ...(hooks?.onAttemptEnd ? { onAttemptEnd } : {}),
-            ...(callOptions.signal === undefined ? {} : { signal: callOptions.signal }),
-        });
+        const request = build(shim, refundInput, key, secrets);
+        const { signal } = callOptions;
+        const result = await sendWithRetries((s, n) => attempt(ready, request, s, n), signal === undefined ? ready.policy : { ...ready.policy, signal });
         const end = { attempt: result.attempt, durationMs: result.durationMs, httpStatus: result.status, willRetry: false };
         try {
             const refund = interpret(shim, result, refundInput, secrets, limit);
-            onAttemptEnd(end);
+            if (hooks?.onAttemptEnd)
+                onAttemptEnd(end);
             return refund;
         }
         catch (error) {
-            onAttemptEnd(error instanceof RefundError ? { ...end, errorCode: error.code } : end);
+            if (hooks?.onAttemptEnd)
+                onAttemptEnd(error instanceof RefundError ? { ...end, errorCode: error.code } : end);
             throw error;
         }
     }
     return { provider, refunds: { create } };
+}
+/** The call's body text and headers; a value the shim cannot convert is the caller's invalid_request. */
+function build(shim, input, key, secrets) {
+    let made;
+    try {
+        made = shim.request(input, key);
+    }
+    catch (error) {
+        if (error instanceof RefundError)
+            throw error;
+        throw createRefundError({ code: 'invalid_request', provider: shim.provider, message: `the refund input cannot be sent to ${shim.provider}: ${error.message}` }, secrets);
+    }
+    const headers = {};
+    if (made.body !== undefined)
+        headers['Content-Type'] = 'application/json';
+    for (const name in made.headers) {
+        const value = made.headers[name];
+        if (value !== undefined)
+            headers[name] = String(value);
+    }
+    return { body: made.body === undefined ? undefined : JSON.stringify(made.body), headers, key };
 }
 function interpret(shim, result, input, secrets, limit) {
     const { provider } = shim;

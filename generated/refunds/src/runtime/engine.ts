@@ -6,7 +6,7 @@ import type { AttemptEndEvent, CreateOptions, Refund, RefundsHooks } from './con
 import { MoneyFormatError, REDACTED, ReadError, RefundError, TransformError, createRefundError, scrubSecrets, secretForms, type RefundErrorCode } from './errors.js';
 import { checkOptions, type CheckedOptions, type ProviderEntry } from './options.js';
 import { receive } from './receive.js';
-import { newIdempotencyKey, sendWithRetries, type AttemptResult } from './transport.js';
+import { newIdempotencyKey, sendWithRetries, type AttemptResult, type SendOptions } from './transport.js';
 import { validateInput, type InputRules } from './validate.js';
 
 export type { ProviderEntry };
@@ -19,14 +19,16 @@ export interface ErrorRule { status: number; when?: Condition; code: RefundError
 /** What a shim reads: headers by name (echoed credentials redacted) and the parsed, scrubbed body. */
 export interface Received { status: number; headers: { get(name: string): string | null }; body: unknown }
 
-export interface SendInit {
-  signal: AbortSignal;
-  fetch: (request: Request) => Promise<Response>;
-  parseAs: 'text';
-  redirect: 'manual';
+/** The provider package's authentication (its `./auth` export): adds headers for a body of exactly `body`. */
+export type Authenticate = (headers: Record<string, string>, body: string) => void | Promise<void>;
+
+/** What a shim builds from the caller's input: the JSON body and headers, typed by the provider's schema. */
+export interface ShimRequest {
+  body?: unknown;
+  headers?: Readonly<Record<string, string | number | boolean | undefined>>;
 }
 
-export interface Shim<Client, Credentials, Input, Raw> {
+export interface Shim<Credentials, Input, Raw> {
   provider: string;
   /** The provider de-duplicates by idempotency key, so a retry can never refund twice. */
   deduplicates: boolean;
@@ -34,8 +36,12 @@ export interface Shim<Client, Credentials, Input, Raw> {
   /** Spec limits on pass-through fields (generated from the spec when it has some). */
   check?(input: Input): void;
   errors: readonly ErrorRule[];
-  createClient(options: { credentials: Credentials; baseUrl?: string; fetch?: (input: Request) => Promise<Response> }): Client;
-  send(client: Client, input: Input, idempotencyKey: string, init: SendInit): Promise<unknown>;
+  /** The refund operation (upper-case method, path) and the server used when no baseUrl is given. */
+  method: string;
+  path: string;
+  baseUrl: string;
+  authenticator(credentials: Credentials): Authenticate;
+  request(input: Input, idempotencyKey: string): ShimRequest;
   /** The refund this answer describes, or undefined when it is an error; throws ReadError on a malformed one. */
   interpret(received: Received, input: Input): Refund<string, Raw> | undefined;
 }
@@ -45,9 +51,24 @@ export interface RefundsEngine<Input, Raw> {
   readonly refunds: { create(input: Input, options?: CreateOptions): Promise<Refund<string, Raw>> };
 }
 
+/** Everything about sending that is the same for every call of one client, worked out once. */
+interface Sender<Input, Raw> {
+  shim: Shim<unknown, Input, Raw>;
+  url: string;
+  /** `url` as hooks see it (scrubbed once). */
+  hookUrl: string;
+  sign: Authenticate;
+  policy: SendOptions;
+}
+
+/** One create call: the exact body text (what is signed is what is sent) and its headers. */
+interface Call {
+  body: string | undefined;
+  headers: Record<string, string>;
+  key: string;
+}
+
 const MIB = 1_048_576;
-// What openapi-fetch gets back: the body was already read (bounded) by the fetch wrapper.
-const READ = { status: 204 } as const;
 
 /** Calls a hook so that nothing it does (throw, reject) reaches the refund. */
 function call<K extends keyof RefundsHooks>(hooks: RefundsHooks | undefined, name: K, event: Parameters<NonNullable<RefundsHooks[K]>>[0]): void {
@@ -59,7 +80,7 @@ function call<K extends keyof RefundsHooks>(hooks: RefundsHooks | undefined, nam
   }
 }
 
-export function createRefundsEngine<Client, Input, Raw>(
+export function createRefundsEngine<Input, Raw>(
   input: unknown,
   providers: Readonly<Record<string, ProviderEntry>>,
 ): RefundsEngine<Input, Raw> {
@@ -69,49 +90,55 @@ export function createRefundsEngine<Client, Input, Raw>(
   const options = input as CheckedOptions;
   const { provider, hooks } = options;
   const limit = options.maxResponseBytes ?? MIB;
-  const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const onAttemptEnd = (event: Omit<AttemptEndEvent, 'provider'>) => call(hooks, 'onAttemptEnd', { provider, ...event });
-  let ready: Promise<{ shim: Shim<Client, unknown, Input, Raw>; client: Client }> | undefined;
-  const prepare = () => (ready ??= loadShim().then((loaded) => {
-    const shim = loaded as Shim<Client, unknown, Input, Raw>;
-    const client = shim.createClient({
-      credentials: options.credentials,
-      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+  let sender: Sender<Input, Raw> | undefined;
+  let loading: Promise<Sender<Input, Raw>> | undefined;
+  const prepare = () => (loading ??= loadShim().then((loaded) => {
+    const shim = loaded as Shim<unknown, Input, Raw>;
+    const base = options.baseUrl ?? shim.baseUrl;
+    // Joined as openapi-fetch joins them, then normalized as a Request would (what hooks are told).
+    const url = new URL((base.endsWith('/') ? base.slice(0, -1) : base) + shim.path).href;
+    return (sender = {
+      shim,
+      url,
+      hookUrl: scrubSecrets(url, secrets),
+      sign: shim.authenticator(options.credentials),
+      policy: {
+        provider,
+        deduplicates: shim.deduplicates,
+        maxRetries: options.maxRetries ?? 2,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        secrets,
+        ...(hooks?.onAttemptEnd ? { onAttemptEnd } : {}),
+      },
     });
-    return { shim, client };
   }));
 
+  /** One attempt: signed now (a signature's date moves), sent without following redirects, read bounded. */
+  async function attempt({ shim, url, hookUrl, sign }: Sender<Input, Raw>, { body, headers, key }: Call, signal: AbortSignal, number: number): Promise<AttemptResult> {
+    const signing = sign(headers, body ?? '');
+    if (signing !== undefined) await signing;
+    if (hooks?.onAttempt) call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: hookUrl });
+    return receive(await fetch(new Request(url, { method: shim.method, headers, body, signal, redirect: 'manual' })), limit);
+  }
+
   async function create(refundInput: Input, callOptions: CreateOptions = {}): Promise<Refund<string, Raw>> {
-    const { shim, client } = await prepare();
+    const ready = sender ?? await prepare();
+    const { shim } = ready;
     validateInput(refundInput, shim.rules, provider);
     shim.check?.(refundInput);
     const key = (refundInput as { idempotencyKey?: string }).idempotencyKey ?? newIdempotencyKey();
-    const result = await sendWithRetries(async (signal, attempt) => {
-      let received: AttemptResult | undefined;
-      const fetch = async (request: Request) => {
-        if (hooks?.onAttempt) call(hooks, 'onAttempt', { provider, attempt, idempotencyKey: scrubSecrets(key, secrets), method: request.method, url: scrubSecrets(request.url, secrets) });
-        received = await receive(await baseFetch(request), limit);
-        return new Response(null, READ);
-      };
-      await shim.send(client, refundInput, key, { signal, fetch, parseAs: 'text', redirect: 'manual' });
-      if (received === undefined) throw new Error('the request was never sent'); // a middleware answered itself
-      return received;
-    }, {
-      provider,
-      deduplicates: shim.deduplicates,
-      maxRetries: options.maxRetries ?? 2,
-      timeoutMs: options.timeoutMs ?? 30_000,
-      secrets,
-      ...(hooks?.onAttemptEnd ? { onAttemptEnd } : {}),
-      ...(callOptions.signal === undefined ? {} : { signal: callOptions.signal }),
-    });
+    const request = build(shim, refundInput, key, secrets);
+    const { signal } = callOptions;
+    const result = await sendWithRetries((s, n) => attempt(ready, request, s, n), signal === undefined ? ready.policy : { ...ready.policy, signal });
     const end = { attempt: result.attempt!, durationMs: result.durationMs!, httpStatus: result.status, willRetry: false };
     try {
       const refund = interpret(shim, result, refundInput, secrets, limit);
-      onAttemptEnd(end);
+      if (hooks?.onAttemptEnd) onAttemptEnd(end);
       return refund;
     } catch (error) {
-      onAttemptEnd(error instanceof RefundError ? { ...end, errorCode: error.code } : end);
+      if (hooks?.onAttemptEnd) onAttemptEnd(error instanceof RefundError ? { ...end, errorCode: error.code } : end);
       throw error;
     }
   }
@@ -119,7 +146,25 @@ export function createRefundsEngine<Client, Input, Raw>(
   return { provider, refunds: { create } };
 }
 
-function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result: AttemptResult, input: Input, secrets: readonly string[], limit: number): Refund<string, Raw> {
+/** The call's body text and headers; a value the shim cannot convert is the caller's invalid_request. */
+function build<Input>(shim: Shim<unknown, Input, unknown>, input: Input, key: string, secrets: readonly string[]): Call {
+  let made: ShimRequest;
+  try {
+    made = shim.request(input, key);
+  } catch (error) {
+    if (error instanceof RefundError) throw error;
+    throw createRefundError({ code: 'invalid_request', provider: shim.provider, message: `the refund input cannot be sent to ${shim.provider}: ${(error as Error).message}` }, secrets);
+  }
+  const headers: Record<string, string> = {};
+  if (made.body !== undefined) headers['Content-Type'] = 'application/json';
+  for (const name in made.headers) {
+    const value = made.headers[name];
+    if (value !== undefined) headers[name] = String(value);
+  }
+  return { body: made.body === undefined ? undefined : JSON.stringify(made.body), headers, key };
+}
+
+function interpret<Input, Raw>(shim: Shim<unknown, Input, Raw>, result: AttemptResult, input: Input, secrets: readonly string[], limit: number): Refund<string, Raw> {
   const { provider } = shim;
   const { status, failure } = result;
   const fail = (code: RefundErrorCode, message: string, raw?: unknown) =>
