@@ -101,7 +101,7 @@ function shimObject(checked: CheckedMapping, defaultBaseUrl: string): string {
     ...(mapping.input.paymentId === undefined ? {} : { paymentId: mapping.input.paymentId }),
     ...(checked.idempotencyKeyRule === undefined || Object.keys(checked.idempotencyKeyRule).length === 0 ? {} : { idempotencyKey: checked.idempotencyKeyRule }),
     providerOptions: Object.fromEntries(Object.entries(mapping.input.providerOptions ?? {})
-      .map(([name, o]) => [name, { type: o.schema !== undefined ? 'object' : o.type, required: o.required === true }])),
+      .map(([name, o]) => [name, { type: o.schema !== undefined ? 'object' : o.type, ...(o.required === true ? { required: true } : {}) }])),
   };
   const errors = mapping.errors.map((e) => `{ status: ${e.status}, code: ${tsString(e.code)}${e.when === undefined ? '' : `, when: ${conditionData(e.when)}`}${e.message === undefined ? '' : `, message: ${bodyPathLiteral(e.message)}`} }`);
   const body = Object.entries(mapping.request.body).map(([field, value]) => `${tsString(field)}: ${requestExpression(value, mapping)},`);

@@ -3,8 +3,9 @@
  * answer through the provider's shim (generated from its mapping) or its error table.
  */
 import type { AttemptEndEvent, CreateOptions, Refund, RefundsHooks } from './contract.js';
-import { MoneyFormatError, REDACTED, ReadError, RefundError, TransformError, createRefundError, scrubSecrets, secretForms, type RefundErrorCode } from './errors.js';
+import { MoneyFormatError, REDACTED, ReadError, RefundError, TransformError, createRefundError, describeError, scrubSecrets, secretForms, type RefundErrorCode } from './errors.js';
 import { checkOptions, type CheckedOptions, type ProviderEntry } from './options.js';
+import { at } from './read.js';
 import { receive } from './receive.js';
 import { newIdempotencyKey, sendWithRetries, type AttemptResult, type SendOptions } from './transport.js';
 import { validateInput, type InputRules } from './validate.js';
@@ -55,8 +56,6 @@ export interface RefundsEngine<Input, Raw> {
 interface Sender<Input, Raw> {
   shim: Shim<unknown, Input, Raw>;
   url: string;
-  /** `url` as hooks see it (scrubbed once). */
-  hookUrl: string;
   sign: Authenticate;
   policy: SendOptions;
 }
@@ -94,15 +93,14 @@ export function createRefundsEngine<Input, Raw>(
   const onAttemptEnd = (event: Omit<AttemptEndEvent, 'provider'>) => call(hooks, 'onAttemptEnd', { provider, ...event });
   let sender: Sender<Input, Raw> | undefined;
   let loading: Promise<Sender<Input, Raw>> | undefined;
-  const prepare = () => (loading ??= loadShim().then((loaded) => {
-    const shim = loaded as Shim<unknown, Input, Raw>;
+  const prepare = () => (loading ??= loadShim().then((module) => {
+    const shim = module.shim as Shim<unknown, Input, Raw>;
     const base = options.baseUrl ?? shim.baseUrl;
     // Joined as openapi-fetch joins them, then normalized as a Request would (what hooks are told).
     const url = new URL((base.endsWith('/') ? base.slice(0, -1) : base) + shim.path).href;
     return (sender = {
       shim,
       url,
-      hookUrl: scrubSecrets(url, secrets),
       sign: shim.authenticator(options.credentials),
       policy: {
         provider,
@@ -110,16 +108,16 @@ export function createRefundsEngine<Input, Raw>(
         maxRetries: options.maxRetries ?? 2,
         timeoutMs: options.timeoutMs ?? 30_000,
         secrets,
-        ...(hooks?.onAttemptEnd ? { onAttemptEnd } : {}),
+        onAttemptEnd,
       },
     });
   }));
 
   /** One attempt: signed now (a signature's date moves), sent without following redirects, read bounded. */
-  async function attempt({ shim, url, hookUrl, sign }: Sender<Input, Raw>, { body, headers, key }: Call, signal: AbortSignal, number: number): Promise<AttemptResult> {
+  async function attempt({ shim, url, sign }: Sender<Input, Raw>, { body, headers, key }: Call, signal: AbortSignal, number: number): Promise<AttemptResult> {
     const signing = sign(headers, body ?? '');
     if (signing !== undefined) await signing;
-    if (hooks?.onAttempt) call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: hookUrl });
+    if (hooks?.onAttempt) call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: scrubSecrets(url, secrets) });
     return receive(await fetch(new Request(url, { method: shim.method, headers, body, signal, redirect: 'manual' })), limit);
   }
 
@@ -135,10 +133,10 @@ export function createRefundsEngine<Input, Raw>(
     const end = { attempt: result.attempt!, durationMs: result.durationMs!, httpStatus: result.status, willRetry: false };
     try {
       const refund = interpret(shim, result, refundInput, secrets, limit);
-      if (hooks?.onAttemptEnd) onAttemptEnd(end);
+      onAttemptEnd(end);
       return refund;
     } catch (error) {
-      if (hooks?.onAttemptEnd) onAttemptEnd(error instanceof RefundError ? { ...end, errorCode: error.code } : end);
+      onAttemptEnd(error instanceof RefundError ? { ...end, errorCode: error.code } : end);
       throw error;
     }
   }
@@ -152,8 +150,7 @@ function build<Input>(shim: Shim<unknown, Input, unknown>, input: Input, key: st
   try {
     made = shim.request(input, key);
   } catch (error) {
-    if (error instanceof RefundError) throw error;
-    throw createRefundError({ code: 'invalid_request', provider: shim.provider, message: `the refund input cannot be sent to ${shim.provider}: ${(error as Error).message}` }, secrets);
+    throw error instanceof RefundError ? error : createRefundError({ code: 'invalid_request', provider: shim.provider, message: describeError(error) }, secrets);
   }
   const headers: Record<string, string> = {};
   if (made.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -168,7 +165,7 @@ function interpret<Input, Raw>(shim: Shim<unknown, Input, Raw>, result: AttemptR
   const { provider } = shim;
   const { status, failure } = result;
   const fail = (code: RefundErrorCode, message: string, raw?: unknown) =>
-    createRefundError({ code, provider, httpStatus: status, message, ...(raw === undefined ? {} : { raw }) }, secrets);
+    createRefundError({ code, provider, httpStatus: status, message, raw }, secrets);
 
   if (failure === 'redirect') throw fail('unexpected_response', `${provider} answered with a redirect (HTTP ${status}); paykit never follows one`);
   if (failure === 'too_large') throw fail('unexpected_response', `${provider} answered HTTP ${status} with a body over maxResponseBytes (${limit} bytes); it was not read`);
@@ -180,7 +177,7 @@ function interpret<Input, Raw>(shim: Shim<unknown, Input, Raw>, result: AttemptR
     try {
       body = JSON.parse(text) as unknown;
       // Without a backslash every JSON string is verbatim in the text, so a clean text is a clean body.
-      if (text.includes('\\') || mentions(text, secrets)) body = scrubSecrets(body, secrets);
+      if (text.includes('\\') || secretForms(secrets).some((form) => text.includes(form))) body = scrubSecrets(body, secrets);
     } catch {
       const authFailure = status === 401 || status === 403;
       throw fail(authFailure ? 'authentication_failed' : 'unexpected_response',
@@ -190,7 +187,9 @@ function interpret<Input, Raw>(shim: Shim<unknown, Input, Raw>, result: AttemptR
   }
   let refund: Refund<string, Raw> | undefined;
   try {
-    refund = shim.interpret({ status, headers: new ScrubbedHeaders(result.headers, secrets), body }, input);
+    // Headers as the shim reads them: each value it asks for, with echoed credentials redacted.
+    const headers = { get: (name: string) => optional(result.headers.get(name), secrets) };
+    refund = shim.interpret({ status, headers, body }, input);
     // An id that echoed a credential (an `identifier: Bearer <token>` header) is refused, not returned.
     if (refund !== undefined && refund.id.includes(REDACTED)) throw new ReadError('id echoes a credential');
   } catch (error) {
@@ -209,33 +208,8 @@ function interpret<Input, Raw>(shim: Shim<unknown, Input, Raw>, result: AttemptR
   throw fail('unexpected_response', `${provider} answered HTTP ${status}, which its mapping does not describe`, body);
 }
 
-/** Headers as the shim reads them: each value it asks for, with echoed credentials redacted. */
-class ScrubbedHeaders {
-  private readonly headers: Headers;
-  private readonly secrets: readonly string[];
-  constructor(headers: Headers, secrets: readonly string[]) {
-    this.headers = headers;
-    this.secrets = secrets;
-  }
-
-  get(name: string): string | null {
-    const value = this.headers.get(name);
-    return value === null ? null : scrubSecrets(value, this.secrets);
-  }
-}
-
-function mentions(text: string, secrets: readonly string[]): boolean {
-  return secretForms(secrets).some((form) => text.includes(form));
-}
-
-/** Follows a path of property names through parsed JSON; anything missing gives undefined. */
-function at(value: unknown, path: readonly string[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
+function optional(value: string | null, secrets: readonly string[]): string | null {
+  return value === null ? null : scrubSecrets(value, secrets);
 }
 
 function matches(when: Condition | undefined, body: unknown): boolean {

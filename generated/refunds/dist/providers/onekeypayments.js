@@ -17,9 +17,9 @@ export const shim = {
         paymentId: { pattern: "^[0-9]{1,15}$", hint: "the onekeypayments deposit_id, digits only" },
         providerOptions: {
             invoiceId: { type: "string", required: true },
-            bankAccount: { type: "object", required: false },
-            notificationUrl: { type: "string", required: false },
-            comments: { type: "string", required: false },
+            bankAccount: { type: "object" },
+            notificationUrl: { type: "string" },
+            comments: { type: "string" },
         },
     },
     check: (input) => checkConstraints(input, {

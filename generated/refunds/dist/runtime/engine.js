@@ -1,5 +1,6 @@
-import { MoneyFormatError, REDACTED, ReadError, RefundError, TransformError, createRefundError, scrubSecrets, secretForms } from './errors.js';
+import { MoneyFormatError, REDACTED, ReadError, RefundError, TransformError, createRefundError, describeError, scrubSecrets, secretForms } from './errors.js';
 import { checkOptions } from './options.js';
+import { at } from './read.js';
 import { receive } from './receive.js';
 import { newIdempotencyKey, sendWithRetries } from './transport.js';
 import { validateInput } from './validate.js';
@@ -26,15 +27,14 @@ export function createRefundsEngine(input, providers) {
     const onAttemptEnd = (event) => call(hooks, 'onAttemptEnd', { provider, ...event });
     let sender;
     let loading;
-    const prepare = () => (loading ??= loadShim().then((loaded) => {
-        const shim = loaded;
+    const prepare = () => (loading ??= loadShim().then((module) => {
+        const shim = module.shim;
         const base = options.baseUrl ?? shim.baseUrl;
         // Joined as openapi-fetch joins them, then normalized as a Request would (what hooks are told).
         const url = new URL((base.endsWith('/') ? base.slice(0, -1) : base) + shim.path).href;
         return (sender = {
             shim,
             url,
-            hookUrl: scrubSecrets(url, secrets),
             sign: shim.authenticator(options.credentials),
             policy: {
                 provider,
@@ -42,17 +42,17 @@ export function createRefundsEngine(input, providers) {
                 maxRetries: options.maxRetries ?? 2,
                 timeoutMs: options.timeoutMs ?? 30_000,
                 secrets,
-                ...(hooks?.onAttemptEnd ? { onAttemptEnd } : {}),
+                onAttemptEnd,
             },
         });
     }));
     /** One attempt: signed now (a signature's date moves), sent without following redirects, read bounded. */
-    async function attempt({ shim, url, hookUrl, sign }, { body, headers, key }, signal, number) {
+    async function attempt({ shim, url, sign }, { body, headers, key }, signal, number) {
         const signing = sign(headers, body ?? '');
         if (signing !== undefined)
             await signing;
         if (hooks?.onAttempt)
-            call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: hookUrl });
+            call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: scrubSecrets(url, secrets) });
         return receive(await fetch(new Request(url, { method: shim.method, headers, body, signal, redirect: 'manual' })), limit);
     }
     async function create(refundInput, callOptions = {}) {
@@ -67,13 +67,11 @@ export function createRefundsEngine(input, providers) {
         const end = { attempt: result.attempt, durationMs: result.durationMs, httpStatus: result.status, willRetry: false };
         try {
             const refund = interpret(shim, result, refundInput, secrets, limit);
-            if (hooks?.onAttemptEnd)
-                onAttemptEnd(end);
+            onAttemptEnd(end);
             return refund;
         }
         catch (error) {
-            if (hooks?.onAttemptEnd)
-                onAttemptEnd(error instanceof RefundError ? { ...end, errorCode: error.code } : end);
+            onAttemptEnd(error instanceof RefundError ? { ...end, errorCode: error.code } : end);
             throw error;
         }
     }
@@ -86,9 +84,7 @@ function build(shim, input, key, secrets) {
         made = shim.request(input, key);
     }
     catch (error) {
-        if (error instanceof RefundError)
-            throw error;
-        throw createRefundError({ code: 'invalid_request', provider: shim.provider, message: `the refund input cannot be sent to ${shim.provider}: ${error.message}` }, secrets);
+        throw error instanceof RefundError ? error : createRefundError({ code: 'invalid_request', provider: shim.provider, message: describeError(error) }, secrets);
     }
     const headers = {};
     if (made.body !== undefined)
@@ -103,7 +99,7 @@ function build(shim, input, key, secrets) {
 function interpret(shim, result, input, secrets, limit) {
     const { provider } = shim;
     const { status, failure } = result;
-    const fail = (code, message, raw) => createRefundError({ code, provider, httpStatus: status, message, ...(raw === undefined ? {} : { raw }) }, secrets);
+    const fail = (code, message, raw) => createRefundError({ code, provider, httpStatus: status, message, raw }, secrets);
     if (failure === 'redirect')
         throw fail('unexpected_response', `${provider} answered with a redirect (HTTP ${status}); paykit never follows one`);
     if (failure === 'too_large')
@@ -116,7 +112,7 @@ function interpret(shim, result, input, secrets, limit) {
         try {
             body = JSON.parse(text);
             // Without a backslash every JSON string is verbatim in the text, so a clean text is a clean body.
-            if (text.includes('\\') || mentions(text, secrets))
+            if (text.includes('\\') || secretForms(secrets).some((form) => text.includes(form)))
                 body = scrubSecrets(body, secrets);
         }
         catch {
@@ -126,7 +122,9 @@ function interpret(shim, result, input, secrets, limit) {
     }
     let refund;
     try {
-        refund = shim.interpret({ status, headers: new ScrubbedHeaders(result.headers, secrets), body }, input);
+        // Headers as the shim reads them: each value it asks for, with echoed credentials redacted.
+        const headers = { get: (name) => optional(result.headers.get(name), secrets) };
+        refund = shim.interpret({ status, headers, body }, input);
         // An id that echoed a credential (an `identifier: Bearer <token>` header) is refused, not returned.
         if (refund !== undefined && refund.id.includes(REDACTED))
             throw new ReadError('id echoes a credential');
@@ -150,31 +148,8 @@ function interpret(shim, result, input, secrets, limit) {
         throw fail('invalid_request', `${provider} refused the request with HTTP ${status}`, body);
     throw fail('unexpected_response', `${provider} answered HTTP ${status}, which its mapping does not describe`, body);
 }
-/** Headers as the shim reads them: each value it asks for, with echoed credentials redacted. */
-class ScrubbedHeaders {
-    headers;
-    secrets;
-    constructor(headers, secrets) {
-        this.headers = headers;
-        this.secrets = secrets;
-    }
-    get(name) {
-        const value = this.headers.get(name);
-        return value === null ? null : scrubSecrets(value, this.secrets);
-    }
-}
-function mentions(text, secrets) {
-    return secretForms(secrets).some((form) => text.includes(form));
-}
-/** Follows a path of property names through parsed JSON; anything missing gives undefined. */
-function at(value, path) {
-    let current = value;
-    for (const key of path) {
-        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key))
-            return undefined;
-        current = current[key];
-    }
-    return current;
+function optional(value, secrets) {
+    return value === null ? null : scrubSecrets(value, secrets);
 }
 function matches(when, body) {
     if (when === undefined)

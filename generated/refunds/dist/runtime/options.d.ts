@@ -4,8 +4,10 @@
  * never a credential's value.
  */
 import type { RefundsClientOptionsBase } from './contract.js';
-/** A provider's credential fields and its lazily loaded shim. */
-export type ProviderEntry = readonly [credentialFields: readonly string[], load: () => Promise<unknown>];
+/** A provider's credential fields and its lazily loaded shim module (which exports `shim`). */
+export type ProviderEntry = readonly [credentialFields: readonly string[], load: () => Promise<{
+    shim: unknown;
+}>];
 export interface CheckedOptions extends RefundsClientOptionsBase {
     provider: string;
     credentials: Record<string, string>;

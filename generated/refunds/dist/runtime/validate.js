@@ -8,11 +8,10 @@ const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'];
 // Spec patterns are compiled once, not on every call.
 const compiled = new Map();
 /** `pattern` (a spec's regular expression) as a RegExp, compiled on first use. */
-export function regex(pattern, flags = '') {
-    const key = `${flags}/${pattern}`; // flags never contain "/", so keys cannot collide
-    let found = compiled.get(key);
+export function regex(pattern) {
+    let found = compiled.get(pattern);
     if (found === undefined)
-        compiled.set(key, (found = new RegExp(pattern, flags)));
+        compiled.set(pattern, (found = new RegExp(pattern)));
     return found;
 }
 export function validateInput(input, rules, provider) {
@@ -62,21 +61,16 @@ function checkIdempotencyKey(key, rules, reject) {
         reject(`idempotencyKey must match ${rule.pattern}`);
 }
 function checkProviderOptions(options, rules, reject) {
-    const entries = Object.entries(rules.providerOptions);
-    if (options === undefined) {
-        const required = entries.filter(([, rule]) => rule.required).map(([name]) => `providerOptions.${name}`);
-        if (required.length > 0)
-            reject(`${required.join(', ')} ${required.length === 1 ? 'is' : 'are'} required`);
-        return;
-    }
-    if (!isPlainObject(options))
+    // Absent options are checked as empty ones: the first required option is named as missing.
+    const given = options ?? {};
+    if (!isPlainObject(given))
         return reject('providerOptions must be an object');
-    for (const name of Object.keys(options)) {
+    for (const name of Object.keys(given)) {
         if (!Object.hasOwn(rules.providerOptions, name))
             reject(`providerOptions.${name} is not an option of this provider`);
     }
-    for (const [name, rule] of entries) {
-        const value = options[name];
+    for (const [name, rule] of Object.entries(rules.providerOptions)) {
+        const value = given[name];
         if (value === undefined) {
             if (rule.required)
                 reject(`providerOptions.${name} is required`);

@@ -33,7 +33,7 @@ export const shim: Shim<PayopCredentials, PayopCreateRefundInput, PayopRaw> = {
   rules: {
     amount: "required",
     amountHint: "Payop needs it even for a full refund",
-    providerOptions: { fullRefund: { type: "boolean", required: false } },
+    providerOptions: { fullRefund: { type: "boolean" } },
   },
   errors: [
     { status: 401, code: "authentication_failed", message: ["message"] },

@@ -14,7 +14,7 @@ export interface InputRules {
   maxFractionDigits?: number;
   paymentId?: { pattern: string; hint: string };
   idempotencyKey?: { pattern?: string; maxLength?: number };
-  providerOptions: Readonly<Record<string, { type: 'string' | 'boolean' | 'number' | 'object'; required: boolean }>>;
+  providerOptions: Readonly<Record<string, { type: 'string' | 'boolean' | 'number' | 'object'; required?: boolean }>>;
 }
 
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'];
@@ -22,10 +22,9 @@ const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'];
 // Spec patterns are compiled once, not on every call.
 const compiled = new Map<string, RegExp>();
 /** `pattern` (a spec's regular expression) as a RegExp, compiled on first use. */
-export function regex(pattern: string, flags = ''): RegExp {
-  const key = `${flags}/${pattern}`; // flags never contain "/", so keys cannot collide
-  let found = compiled.get(key);
-  if (found === undefined) compiled.set(key, (found = new RegExp(pattern, flags)));
+export function regex(pattern: string): RegExp {
+  let found = compiled.get(pattern);
+  if (found === undefined) compiled.set(pattern, (found = new RegExp(pattern)));
   return found;
 }
 
@@ -69,18 +68,14 @@ function checkIdempotencyKey(key: unknown, rules: InputRules, reject: (message: 
 }
 
 function checkProviderOptions(options: unknown, rules: InputRules, reject: (message: string) => never): void {
-  const entries = Object.entries(rules.providerOptions);
-  if (options === undefined) {
-    const required = entries.filter(([, rule]) => rule.required).map(([name]) => `providerOptions.${name}`);
-    if (required.length > 0) reject(`${required.join(', ')} ${required.length === 1 ? 'is' : 'are'} required`);
-    return;
-  }
-  if (!isPlainObject(options)) return reject('providerOptions must be an object');
-  for (const name of Object.keys(options)) {
+  // Absent options are checked as empty ones: the first required option is named as missing.
+  const given = options ?? {};
+  if (!isPlainObject(given)) return reject('providerOptions must be an object');
+  for (const name of Object.keys(given)) {
     if (!Object.hasOwn(rules.providerOptions, name)) reject(`providerOptions.${name} is not an option of this provider`);
   }
-  for (const [name, rule] of entries) {
-    const value = options[name];
+  for (const [name, rule] of Object.entries(rules.providerOptions)) {
+    const value = given[name];
     if (value === undefined) {
       if (rule.required) reject(`providerOptions.${name} is required`);
     } else if (rule.type === 'object' ? !isPlainObject(value) : typeof value !== rule.type || value === '') {
