@@ -111,7 +111,8 @@ function shimObject(checked: CheckedMapping, defaultBaseUrl: string): string {
   provider: ${tsString(provider.id)},
   deduplicates: ${mapping.idempotency.deduplicates},
   rules: ${literal(rules, "  ")},${Object.keys(checked.passThroughConstraints).length === 0 ? '' : `
-  check: (input) => checkConstraints(input as unknown as Record<string, unknown>, ${literal(nestConstraints(checked.passThroughConstraints), "  ")}, ${tsString(provider.id)}),`}
+  check: checkConstraints,
+  constraints: ${literal(nestConstraints(checked.passThroughConstraints), "  ")},`}
   errors: [
     ${errors.join(',\n    ')},
   ],

@@ -31,10 +31,6 @@ export interface OnekeypaymentsAuthOptions {
   now?: () => Date;
 }
 
-function utf8(text: string) {
-  return new TextEncoder().encode(text);
-}
-
 /**
  * Signed headers: X-Date (`yyyy-MM-ddTHH:mm:ssZ`), X-Login, and
  * `Authorization: <prefix> <hex>` where hex is the HMAC-SHA256 of
@@ -46,12 +42,13 @@ export function authenticator(credentials: OnekeypaymentsCredentials, options: O
   const prefix = options.signaturePrefix ?? DEFAULT_SIGNATURE_PREFIX;
   const now = options.now ?? (() => new Date());
   const { subtle } = crypto;
-  const key = subtle.importKey('raw', utf8(credentials.secretKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const encoder = new TextEncoder();
+  const key = subtle.importKey('raw', encoder.encode(credentials.secretKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   key.catch(() => {}); // an unusable key fails the first request, not the process
   return async (headers, body) => {
     // Whole seconds: the ISO form without its milliseconds.
     const date = `${now().toISOString().slice(0, 19)}Z`;
-    const mac = new Uint8Array(await subtle.sign('HMAC', await key, utf8(date + login + body)));
+    const mac = new Uint8Array(await subtle.sign('HMAC', await key, encoder.encode(date + login + body)));
     // Lower-case hex, two digits a byte.
     let hex = '';
     for (const byte of mac) hex += (byte + 256).toString(16).slice(1);

@@ -22,7 +22,8 @@ export const shim = {
             comments: { type: "string" },
         },
     },
-    check: (input) => checkConstraints(input, {
+    check: checkConstraints,
+    constraints: {
         providerOptions: {
             properties: {
                 invoiceId: { maxLength: 128 },
@@ -45,7 +46,7 @@ export const shim = {
                 comments: { maxLength: 200 },
             },
         },
-    }, "onekeypayments"),
+    },
     errors: [
         { status: 401, code: "authentication_failed", message: ["description"] },
         { status: 400, code: "amount_exceeds_refundable", when: { equals: { path: ["type"], value: "INVALID_AMOUNT" } }, message: ["description"] },
@@ -78,7 +79,7 @@ export const shim = {
                 provider: "onekeypayments",
                 id: read.id(body?.["refund_id"], "id"),
                 paymentId: input.paymentId,
-                status: (body?.["refund_info"]?.["result"] ?? undefined) === undefined ? "pending" : mapEnum({ SUCCESS: "succeeded", IN_PROGRESS: "pending", REJECTED: "failed" }, body?.["refund_info"]?.["result"]),
+                status: body?.["refund_info"]?.["result"] == null ? "pending" : mapEnum({ SUCCESS: "succeeded", IN_PROGRESS: "pending", REJECTED: "failed" }, body?.["refund_info"]?.["result"]),
                 amount: read.money(body?.["refund_info"]?.["amount"], body?.["refund_info"]?.["currency"], "amount", majorAmount),
                 createdAt: read.optional(body?.["refund_info"]?.["created_at"], naiveUtcDateTimeToIso),
                 failureReason: read.optionalString(body?.["refund_info"]?.["reason"], "failureReason"),

@@ -41,7 +41,7 @@ export const shim = {
                 provider: "wooshpay",
                 id: read.id(body?.["id"], "id"),
                 paymentId: read.id((body?.["payment_intent"] ?? input.paymentId), "paymentId"),
-                status: (body?.["status"] ?? undefined) === undefined ? "pending" : mapEnum({ pending: "pending", succeeded: "succeeded", failed: "failed", canceled: "canceled" }, body?.["status"]),
+                status: body?.["status"] == null ? "pending" : mapEnum({ pending: "pending", succeeded: "succeeded", failed: "failed", canceled: "canceled" }, body?.["status"]),
                 amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
                 createdAt: read.optional(body?.["created"], epochSecondsToIso),
                 failureReason: read.optionalString(body?.["failure_reason"], "failureReason"),

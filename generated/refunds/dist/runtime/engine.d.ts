@@ -5,6 +5,7 @@
 import type { CreateOptions, Refund } from './contract.js';
 import { RefundError, type RefundErrorCode } from './errors.js';
 import { type ProviderEntry } from './options.js';
+import type { Constraint } from './constraints.js';
 import { type InputRules } from './validate.js';
 export type { ProviderEntry };
 export type Condition = {
@@ -34,7 +35,7 @@ export interface Received {
 export type Authenticate = (headers: Record<string, string>, body: string) => void | Promise<void>;
 /** What a shim builds from the caller's input: the JSON body and headers, typed by the provider's schema. */
 export interface ShimRequest {
-    body?: unknown;
+    body: unknown;
     headers?: Readonly<Record<string, string | number | boolean | undefined>>;
 }
 export interface Shim<Credentials, Input, Raw> {
@@ -42,8 +43,9 @@ export interface Shim<Credentials, Input, Raw> {
     /** The provider de-duplicates by idempotency key, so a retry can never refund twice. */
     deduplicates: boolean;
     rules: InputRules;
-    /** Spec limits on pass-through fields (generated from the spec when it has some). */
-    check?(input: Input): void;
+    /** Spec limits on pass-through fields (generated from the spec when it has some) and their checker. */
+    constraints?: Readonly<Record<string, Constraint>>;
+    check?(input: Record<string, unknown>, constraints: Readonly<Record<string, Constraint>>, provider: string): void;
     errors: readonly ErrorRule[];
     /** The refund operation (upper-case method, path) and the server used when no baseUrl is given. */
     method: string;

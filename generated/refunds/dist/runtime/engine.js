@@ -48,7 +48,7 @@ export function createRefundsEngine(input, providers) {
     }));
     /** One attempt: signed now (a signature's date moves), sent without following redirects, read bounded. */
     async function attempt({ shim, url, sign }, { body, headers, key }, signal, number) {
-        const signing = sign(headers, body ?? '');
+        const signing = sign(headers, body);
         if (signing !== undefined)
             await signing;
         if (hooks?.onAttempt)
@@ -59,7 +59,7 @@ export function createRefundsEngine(input, providers) {
         const ready = sender ?? await prepare();
         const { shim } = ready;
         validateInput(refundInput, shim.rules, provider);
-        shim.check?.(refundInput);
+        shim.check?.(refundInput, shim.constraints, provider);
         const key = refundInput.idempotencyKey ?? newIdempotencyKey();
         const request = build(shim, refundInput, key, secrets);
         const { signal } = callOptions;
@@ -86,15 +86,13 @@ function build(shim, input, key, secrets) {
     catch (error) {
         throw error instanceof RefundError ? error : createRefundError({ code: 'invalid_request', provider: shim.provider, message: describeError(error) }, secrets);
     }
-    const headers = {};
-    if (made.body !== undefined)
-        headers['Content-Type'] = 'application/json';
+    const headers = { 'Content-Type': 'application/json' };
     for (const name in made.headers) {
         const value = made.headers[name];
         if (value !== undefined)
             headers[name] = String(value);
     }
-    return { body: made.body === undefined ? undefined : JSON.stringify(made.body), headers, key };
+    return { body: JSON.stringify(made.body), headers, key };
 }
 function interpret(shim, result, input, secrets, limit) {
     const { provider } = shim;

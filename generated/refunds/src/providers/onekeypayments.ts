@@ -52,7 +52,8 @@ export const shim: Shim<OnekeypaymentsCredentials, OnekeypaymentsCreateRefundInp
       comments: { type: "string" },
     },
   },
-  check: (input) => checkConstraints(input as unknown as Record<string, unknown>, {
+  check: checkConstraints,
+  constraints: {
     providerOptions: {
       properties: {
         invoiceId: { maxLength: 128 },
@@ -75,7 +76,7 @@ export const shim: Shim<OnekeypaymentsCredentials, OnekeypaymentsCreateRefundInp
         comments: { maxLength: 200 },
       },
     },
-  }, "onekeypayments"),
+  },
   errors: [
     { status: 401, code: "authentication_failed", message: ["description"] },
     { status: 400, code: "amount_exceeds_refundable", when: { equals: { path: ["type"], value: "INVALID_AMOUNT" } }, message: ["description"] },
@@ -108,7 +109,7 @@ export const shim: Shim<OnekeypaymentsCredentials, OnekeypaymentsCreateRefundInp
         provider: "onekeypayments",
         id: read.id(body?.["refund_id"], "id"),
         paymentId: input.paymentId,
-        status: (body?.["refund_info"]?.["result"] ?? undefined) === undefined ? "pending" as const : mapEnum({ SUCCESS: "succeeded", IN_PROGRESS: "pending", REJECTED: "failed" } as const, body?.["refund_info"]?.["result"] as string),
+        status: body?.["refund_info"]?.["result"] == null ? "pending" as const : mapEnum({ SUCCESS: "succeeded", IN_PROGRESS: "pending", REJECTED: "failed" } as const, body?.["refund_info"]?.["result"] as string),
         amount: read.money(body?.["refund_info"]?.["amount"], body?.["refund_info"]?.["currency"], "amount", majorAmount),
         createdAt: read.optional(body?.["refund_info"]?.["created_at"], naiveUtcDateTimeToIso),
         failureReason: read.optionalString(body?.["refund_info"]?.["reason"], "failureReason"),

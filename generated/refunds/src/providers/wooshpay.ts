@@ -60,7 +60,7 @@ export const shim: Shim<WooshpayCredentials, WooshpayCreateRefundInput, Wooshpay
         provider: "wooshpay",
         id: read.id(body?.["id"], "id"),
         paymentId: read.id((body?.["payment_intent"] ?? input.paymentId), "paymentId"),
-        status: (body?.["status"] ?? undefined) === undefined ? "pending" as const : mapEnum({ pending: "pending", succeeded: "succeeded", failed: "failed", canceled: "canceled" } as const, body?.["status"] as string),
+        status: body?.["status"] == null ? "pending" as const : mapEnum({ pending: "pending", succeeded: "succeeded", failed: "failed", canceled: "canceled" } as const, body?.["status"] as string),
         amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
         createdAt: read.optional(body?.["created"], epochSecondsToIso),
         failureReason: read.optionalString(body?.["failure_reason"], "failureReason"),

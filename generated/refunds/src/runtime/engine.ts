@@ -8,6 +8,7 @@ import { checkOptions, type CheckedOptions, type ProviderEntry } from './options
 import { at } from './read.js';
 import { receive } from './receive.js';
 import { newIdempotencyKey, sendWithRetries, type AttemptResult, type SendOptions } from './transport.js';
+import type { Constraint } from './constraints.js';
 import { validateInput, type InputRules } from './validate.js';
 
 export type { ProviderEntry };
@@ -25,7 +26,7 @@ export type Authenticate = (headers: Record<string, string>, body: string) => vo
 
 /** What a shim builds from the caller's input: the JSON body and headers, typed by the provider's schema. */
 export interface ShimRequest {
-  body?: unknown;
+  body: unknown;
   headers?: Readonly<Record<string, string | number | boolean | undefined>>;
 }
 
@@ -34,8 +35,9 @@ export interface Shim<Credentials, Input, Raw> {
   /** The provider de-duplicates by idempotency key, so a retry can never refund twice. */
   deduplicates: boolean;
   rules: InputRules;
-  /** Spec limits on pass-through fields (generated from the spec when it has some). */
-  check?(input: Input): void;
+  /** Spec limits on pass-through fields (generated from the spec when it has some) and their checker. */
+  constraints?: Readonly<Record<string, Constraint>>;
+  check?(input: Record<string, unknown>, constraints: Readonly<Record<string, Constraint>>, provider: string): void;
   errors: readonly ErrorRule[];
   /** The refund operation (upper-case method, path) and the server used when no baseUrl is given. */
   method: string;
@@ -62,7 +64,7 @@ interface Sender<Input, Raw> {
 
 /** One create call: the exact body text (what is signed is what is sent) and its headers. */
 interface Call {
-  body: string | undefined;
+  body: string;
   headers: Record<string, string>;
   key: string;
 }
@@ -115,7 +117,7 @@ export function createRefundsEngine<Input, Raw>(
 
   /** One attempt: signed now (a signature's date moves), sent without following redirects, read bounded. */
   async function attempt({ shim, url, sign }: Sender<Input, Raw>, { body, headers, key }: Call, signal: AbortSignal, number: number): Promise<AttemptResult> {
-    const signing = sign(headers, body ?? '');
+    const signing = sign(headers, body);
     if (signing !== undefined) await signing;
     if (hooks?.onAttempt) call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: scrubSecrets(url, secrets) });
     return receive(await fetch(new Request(url, { method: shim.method, headers, body, signal, redirect: 'manual' })), limit);
@@ -125,7 +127,7 @@ export function createRefundsEngine<Input, Raw>(
     const ready = sender ?? await prepare();
     const { shim } = ready;
     validateInput(refundInput, shim.rules, provider);
-    shim.check?.(refundInput);
+    shim.check?.(refundInput as Record<string, unknown>, shim.constraints!, provider);
     const key = (refundInput as { idempotencyKey?: string }).idempotencyKey ?? newIdempotencyKey();
     const request = build(shim, refundInput, key, secrets);
     const { signal } = callOptions;
@@ -152,13 +154,12 @@ function build<Input>(shim: Shim<unknown, Input, unknown>, input: Input, key: st
   } catch (error) {
     throw error instanceof RefundError ? error : createRefundError({ code: 'invalid_request', provider: shim.provider, message: describeError(error) }, secrets);
   }
-  const headers: Record<string, string> = {};
-  if (made.body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   for (const name in made.headers) {
     const value = made.headers[name];
     if (value !== undefined) headers[name] = String(value);
   }
-  return { body: made.body === undefined ? undefined : JSON.stringify(made.body), headers, key };
+  return { body: JSON.stringify(made.body), headers, key };
 }
 
 function interpret<Input, Raw>(shim: Shim<unknown, Input, Raw>, result: AttemptResult, input: Input, secrets: readonly string[], limit: number): Refund<string, Raw> {
