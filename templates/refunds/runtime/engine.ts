@@ -91,7 +91,10 @@ export function createRefundsEngine<Input, Raw>(
   const options = input as CheckedOptions;
   const { provider, hooks } = options;
   const limit = options.maxResponseBytes ?? MIB;
-  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  // A caller's fetch gets a Request, as the contract says; the global one gets url and init, which
+  // saves building a second Request (and its body stream) on every attempt.
+  const custom = options.fetch;
+  const send = (url: string, init: RequestInit) => (custom === undefined ? globalThis.fetch(url, init) : custom(new Request(url, init)));
   const onAttemptEnd = (event: Omit<AttemptEndEvent, 'provider'>) => call(hooks, 'onAttemptEnd', { provider, ...event });
   let sender: Sender<Input, Raw> | undefined;
   let loading: Promise<Sender<Input, Raw>> | undefined;
@@ -107,8 +110,9 @@ export function createRefundsEngine<Input, Raw>(
       policy: {
         provider,
         deduplicates: shim.deduplicates,
-        maxRetries: options.maxRetries ?? 2,
-        timeoutMs: options.timeoutMs ?? 30_000,
+        // sendWithRetries' defaults (2 retries, 30 s) apply to what the caller left out.
+        maxRetries: options.maxRetries,
+        timeoutMs: options.timeoutMs,
         secrets,
         onAttemptEnd,
       },
@@ -120,7 +124,7 @@ export function createRefundsEngine<Input, Raw>(
     const signing = sign(headers, body);
     if (signing !== undefined) await signing;
     if (hooks?.onAttempt) call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: scrubSecrets(url, secrets) });
-    return receive(await fetch(new Request(url, { method: shim.method, headers, body, signal, redirect: 'manual' })), limit);
+    return receive(await send(url, { method: shim.method, headers, body, signal, redirect: 'manual' }), limit);
   }
 
   async function create(refundInput: Input, callOptions: CreateOptions = {}): Promise<Refund<string, Raw>> {

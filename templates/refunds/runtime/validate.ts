@@ -4,6 +4,7 @@
  */
 import { RefundError } from './errors.js';
 import { checkMoney, currencyExponent } from './money.js';
+import { isRecord } from './options.js';
 
 export interface InputRules {
   amount: 'optional' | 'required';
@@ -32,7 +33,7 @@ export function validateInput(input: unknown, rules: InputRules, provider: strin
   const reject = (message: string): never => {
     throw new RefundError({ code: 'invalid_request', provider, message });
   };
-  if (!isPlainObject(input)) return reject('the refund input must be an object');
+  if (!isRecord(input)) return reject('the refund input must be an object');
   const { paymentId, amount, reason, metadata, reference, idempotencyKey, providerOptions } = input;
 
   if (typeof paymentId !== 'string' || paymentId.trim() === '') reject('paymentId must be a non-empty string');
@@ -52,7 +53,7 @@ export function validateInput(input: unknown, rules: InputRules, provider: strin
     }
   }
   if (reason !== undefined && !REASONS.includes(reason as string)) reject(`reason must be one of ${REASONS.join(', ')}`);
-  if (metadata !== undefined && (!isPlainObject(metadata) || Object.values(metadata).some((v) => typeof v !== 'string'))) {
+  if (metadata !== undefined && (!isRecord(metadata) || Object.values(metadata).some((v) => typeof v !== 'string'))) {
     reject('metadata must be an object whose values are strings');
   }
   if (reference !== undefined && typeof reference !== 'string') reject('reference must be a string');
@@ -70,7 +71,7 @@ function checkIdempotencyKey(key: unknown, rules: InputRules, reject: (message: 
 function checkProviderOptions(options: unknown, rules: InputRules, reject: (message: string) => never): void {
   // Absent options are checked as empty ones: the first required option is named as missing.
   const given = options ?? {};
-  if (!isPlainObject(given)) return reject('providerOptions must be an object');
+  if (!isRecord(given)) return reject('providerOptions must be an object');
   for (const name of Object.keys(given)) {
     if (!Object.hasOwn(rules.providerOptions, name)) reject(`providerOptions.${name} is not an option of this provider`);
   }
@@ -78,12 +79,8 @@ function checkProviderOptions(options: unknown, rules: InputRules, reject: (mess
     const value = given[name];
     if (value === undefined) {
       if (rule.required) reject(`providerOptions.${name} is required`);
-    } else if (rule.type === 'object' ? !isPlainObject(value) : typeof value !== rule.type || value === '') {
+    } else if (rule.type === 'object' ? !isRecord(value) : typeof value !== rule.type || value === '') {
       reject(`providerOptions.${name} must be ${rule.type === 'object' ? 'an object' : `a non-empty ${rule.type}`}`);
     }
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

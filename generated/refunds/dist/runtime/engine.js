@@ -23,7 +23,10 @@ export function createRefundsEngine(input, providers) {
     const options = input;
     const { provider, hooks } = options;
     const limit = options.maxResponseBytes ?? MIB;
-    const fetch = options.fetch ?? ((request) => globalThis.fetch(request));
+    // A caller's fetch gets a Request, as the contract says; the global one gets url and init, which
+    // saves building a second Request (and its body stream) on every attempt.
+    const custom = options.fetch;
+    const send = (url, init) => (custom === undefined ? globalThis.fetch(url, init) : custom(new Request(url, init)));
     const onAttemptEnd = (event) => call(hooks, 'onAttemptEnd', { provider, ...event });
     let sender;
     let loading;
@@ -39,8 +42,9 @@ export function createRefundsEngine(input, providers) {
             policy: {
                 provider,
                 deduplicates: shim.deduplicates,
-                maxRetries: options.maxRetries ?? 2,
-                timeoutMs: options.timeoutMs ?? 30_000,
+                // sendWithRetries' defaults (2 retries, 30 s) apply to what the caller left out.
+                maxRetries: options.maxRetries,
+                timeoutMs: options.timeoutMs,
                 secrets,
                 onAttemptEnd,
             },
@@ -53,7 +57,7 @@ export function createRefundsEngine(input, providers) {
             await signing;
         if (hooks?.onAttempt)
             call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: scrubSecrets(url, secrets) });
-        return receive(await fetch(new Request(url, { method: shim.method, headers, body, signal, redirect: 'manual' })), limit);
+        return receive(await send(url, { method: shim.method, headers, body, signal, redirect: 'manual' }), limit);
     }
     async function create(refundInput, callOptions = {}) {
         const ready = sender ?? await prepare();

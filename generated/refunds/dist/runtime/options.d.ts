@@ -14,3 +14,5 @@ export interface CheckedOptions extends RefundsClientOptionsBase {
 }
 /** The provider's entry and the credential values (every one a secret), or a TypeError/RangeError. */
 export declare function checkOptions(options: unknown, providers: Readonly<Record<string, ProviderEntry>>): [ProviderEntry, string[]];
+/** A non-null, non-array object (what options, credentials and refund input must be). */
+export declare function isRecord(value: unknown): value is Record<string, unknown>;

@@ -57,6 +57,7 @@ function httpUrl(text) {
         return false;
     }
 }
-function isRecord(value) {
+/** A non-null, non-array object (what options, credentials and refund input must be). */
+export function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

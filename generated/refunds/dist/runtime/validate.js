@@ -4,6 +4,7 @@
  */
 import { RefundError } from './errors.js';
 import { checkMoney, currencyExponent } from './money.js';
+import { isRecord } from './options.js';
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'];
 // Spec patterns are compiled once, not on every call.
 const compiled = new Map();
@@ -18,7 +19,7 @@ export function validateInput(input, rules, provider) {
     const reject = (message) => {
         throw new RefundError({ code: 'invalid_request', provider, message });
     };
-    if (!isPlainObject(input))
+    if (!isRecord(input))
         return reject('the refund input must be an object');
     const { paymentId, amount, reason, metadata, reference, idempotencyKey, providerOptions } = input;
     if (typeof paymentId !== 'string' || paymentId.trim() === '')
@@ -42,7 +43,7 @@ export function validateInput(input, rules, provider) {
     }
     if (reason !== undefined && !REASONS.includes(reason))
         reject(`reason must be one of ${REASONS.join(', ')}`);
-    if (metadata !== undefined && (!isPlainObject(metadata) || Object.values(metadata).some((v) => typeof v !== 'string'))) {
+    if (metadata !== undefined && (!isRecord(metadata) || Object.values(metadata).some((v) => typeof v !== 'string'))) {
         reject('metadata must be an object whose values are strings');
     }
     if (reference !== undefined && typeof reference !== 'string')
@@ -63,7 +64,7 @@ function checkIdempotencyKey(key, rules, reject) {
 function checkProviderOptions(options, rules, reject) {
     // Absent options are checked as empty ones: the first required option is named as missing.
     const given = options ?? {};
-    if (!isPlainObject(given))
+    if (!isRecord(given))
         return reject('providerOptions must be an object');
     for (const name of Object.keys(given)) {
         if (!Object.hasOwn(rules.providerOptions, name))
@@ -75,11 +76,8 @@ function checkProviderOptions(options, rules, reject) {
             if (rule.required)
                 reject(`providerOptions.${name} is required`);
         }
-        else if (rule.type === 'object' ? !isPlainObject(value) : typeof value !== rule.type || value === '') {
+        else if (rule.type === 'object' ? !isRecord(value) : typeof value !== rule.type || value === '') {
             reject(`providerOptions.${name} must be ${rule.type === 'object' ? 'an object' : `a non-empty ${rule.type}`}`);
         }
     }
-}
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -63,6 +63,7 @@ function httpUrl(text: unknown): boolean {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A non-null, non-array object (what options, credentials and refund input must be). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
