@@ -20,6 +20,8 @@ export interface BundleReport {
   chunks: string[];
   /** @paykit/<id> packages whose files are inside those chunks */
   providerPackages: string[];
+  /** npm packages (from node_modules) inside those chunks: none, the facade sends its own requests */
+  dependencies: string[];
 }
 
 export async function measureProviderBundle(provider: string): Promise<BundleReport> {
@@ -53,10 +55,11 @@ export async function measureProviderBundle(provider: string): Promise<BundleRep
     if (providerChunk !== undefined) visit(providerChunk);
     const inputs = [...chunks].flatMap((c) => Object.keys(outputs[c]!.inputs));
     const providerPackages = [...new Set(inputs.map((i) => /generated\/([a-z0-9-]+)\//.exec(i)?.[1]).filter((p): p is string => p !== undefined && p !== 'refunds'))].sort();
+    const dependencies = [...new Set(inputs.map((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i)?.[1]).filter((p): p is string => p !== undefined))].sort();
     const contents = [...chunks].map((c) => readFileSync(join(ROOT, c)));
     const gzipBytes = gzipSync(Buffer.concat(contents), { level: 9 }).byteLength;
     const gzipBytesPerChunk = contents.reduce((sum, c) => sum + gzipSync(c, { level: 9 }).byteLength, 0);
-    return { provider, gzipBytes, gzipBytesPerChunk, chunks: [...chunks].map((c) => c.slice(c.lastIndexOf('/') + 1)), providerPackages };
+    return { provider, gzipBytes, gzipBytesPerChunk, chunks: [...chunks].map((c) => c.slice(c.lastIndexOf('/') + 1)), providerPackages, dependencies };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

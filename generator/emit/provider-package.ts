@@ -28,6 +28,8 @@ export async function emitProviderPackage(inputs: PackageInputs, render: Render)
   const model = packageModel(inputs, header);
   const sources = new Map<string, string>([
     ['src/schema.ts', await emitSchema(normalized, header, inputs.lintConfig)],
+    // Authentication on its own (the `./auth` export): the facade sends its requests without openapi-fetch.
+    ['src/auth.ts', render('auth.ts', model)],
     ['src/client.ts', render('client.ts', model)],
     ['src/index.ts', render('index.ts', model)],
   ]);
@@ -66,6 +68,8 @@ function packageModel(inputs: PackageInputs, header: string) {
     credentials,
     auth: provider.auth,
     authPartial: `auth/${provider.auth.kind}`,
+    // A signature covers the body, so the middleware reads it; other schemes' headers are fixed per client.
+    signsBody: provider.auth.kind === 'hmac-signature',
     authSummary: describeAuth(provider.auth),
     operations: operations(normalized).map(({ method, path, operation }) => ({
       method: method.toUpperCase(),

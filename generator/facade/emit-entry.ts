@@ -100,7 +100,7 @@ export function indexStructure(checked: readonly CheckedMapping[]): SourceFileSt
   // Credential field names are known without loading the shim, so options are checked up front.
   const entries = checked.map((c) => {
     const fields = c.provider.auth.kind === 'none' ? [] : Object.keys(c.provider.auth.credentials);
-    return `${tsString(c.provider.id)}: [${literal(fields)}, () => import(${tsString(`./providers/${c.provider.id}.js`)}).then((m) => m.shim)],`;
+    return `${tsString(c.provider.id)}: [${literal(fields)}, () => import(${tsString(`./providers/${c.provider.id}.js`)})],`;
   });
   return {
     kind: StructureKind.SourceFile,

@@ -9,7 +9,11 @@ import type { CheckedMapping, Constraint } from './check.js';
 import { amountReader, bodyPathLiteral, conditionExpression, literal, requestExpression, responseExpression, responseSource, runtimeImports, statusExpression } from './expressions.js';
 import type { Mapping, RefundMapping } from './mapping.js';
 
-export function shimStructure(checked: CheckedMapping): SourceFileStructure {
+/**
+ * `defaultBaseUrl`: the provider package's DEFAULT_BASE_URL (the same providers.yaml choice), written
+ * here so the facade never loads the package's openapi-fetch client, only its `./auth` module.
+ */
+export function shimStructure(checked: CheckedMapping, defaultBaseUrl: string): SourceFileStructure {
   const { mapping, provider } = checked;
   const P = pascalCase(provider.id);
   const pkg = `@paykit/${provider.id}`;
@@ -18,15 +22,19 @@ export function shimStructure(checked: CheckedMapping): SourceFileStructure {
   const refundStatuses = [...new Set(mapping.responses.map((r) => r.status))];
   const options = Object.entries(mapping.input.providerOptions ?? {});
   const optionsRequired = options.some(([, o]) => o.required === true);
-  const initializer = shimObject(checked, P);
+  const hasHeaders = Object.keys(mapping.request.headers).length > 0;
+  const initializer = shimObject(checked, defaultBaseUrl);
   const statements: StatementStructures[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: pkg, namedImports: [`create${P}Client`, { name: `${P}Client`, isTypeOnly: true }, { name: `${P}Credentials`, isTypeOnly: true }, { name: 'paths', isTypeOnly: true }, ...(options.some(([, o]) => o.schema) ? [{ name: 'components', isTypeOnly: true }] : [])] },
+    // Only the auth module at run time; the schema's types check the request below.
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${pkg}/auth`, namedImports: ['authenticator', { name: `${P}Credentials`, isTypeOnly: true }] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: pkg, isTypeOnly: true, namedImports: ['paths', ...(options.some(([, o]) => o.schema) ? ['components'] : [])] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/contract.js', isTypeOnly: true, namedImports: ['CreateRefundBase', 'Money'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/engine.js', isTypeOnly: true, namedImports: ['Shim'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/read.js', namespaceImport: 'read' },
     ...runtimeImports(initializer).map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier, namedImports })),
     { kind: StructureKind.TypeAlias, name: 'Operation', type: `paths[${tsString(path)}][${tsString(method)}]` },
     { kind: StructureKind.TypeAlias, name: 'RequestBody', type: `NonNullable<Operation["requestBody"]>["content"]["application/json"]` },
+    ...(hasHeaders ? [{ kind: StructureKind.TypeAlias as const, name: 'RequestHeaders', type: `NonNullable<Operation["parameters"]["header"]>` }] : []),
     ...refundStatuses.map((status) => ({
       kind: StructureKind.TypeAlias as const, name: responseType(status),
       type: `Operation["responses"][${checked.responseKeys.get(status) === String(status) ? status : tsString(checked.responseKeys.get(status)!)}]["content"]["application/json"]`,
@@ -55,7 +63,7 @@ export function shimStructure(checked: CheckedMapping): SourceFileStructure {
     },
     {
       kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: 'shim', type: `Shim<${P}Client, ${P}Credentials, ${P}CreateRefundInput, ${P}Raw>`, initializer }],
+      declarations: [{ name: 'shim', type: `Shim<${P}Credentials, ${P}CreateRefundInput, ${P}Raw>`, initializer }],
     },
   ];
   return { kind: StructureKind.SourceFile, statements };
@@ -82,7 +90,8 @@ function nestConstraints(flat: Readonly<Record<string, Constraint>>): Record<str
   return nested;
 }
 
-function shimObject(checked: CheckedMapping, P: string): string {
+function shimObject(checked: CheckedMapping, defaultBaseUrl: string): string {
+  const P = pascalCase(checked.provider.id);
   const { mapping, provider } = checked;
   const rules = {
     amount: mapping.input.amount,
@@ -92,28 +101,34 @@ function shimObject(checked: CheckedMapping, P: string): string {
     ...(mapping.input.paymentId === undefined ? {} : { paymentId: mapping.input.paymentId }),
     ...(checked.idempotencyKeyRule === undefined || Object.keys(checked.idempotencyKeyRule).length === 0 ? {} : { idempotencyKey: checked.idempotencyKeyRule }),
     providerOptions: Object.fromEntries(Object.entries(mapping.input.providerOptions ?? {})
-      .map(([name, o]) => [name, { type: o.schema !== undefined ? 'object' : o.type, required: o.required === true }])),
+      .map(([name, o]) => [name, { type: o.schema !== undefined ? 'object' : o.type, ...(o.required === true ? { required: true } : {}) }])),
   };
   const errors = mapping.errors.map((e) => `{ status: ${e.status}, code: ${tsString(e.code)}${e.when === undefined ? '' : `, when: ${conditionData(e.when)}`}${e.message === undefined ? '' : `, message: ${bodyPathLiteral(e.message)}`} }`);
   const body = Object.entries(mapping.request.body).map(([field, value]) => `${tsString(field)}: ${requestExpression(value, mapping)},`);
   const headers = Object.entries(mapping.request.headers).map(([name, value]) => `${tsString(name)}: ${requestExpression(value, mapping)},`);
+  const usesKey = [...Object.values(mapping.request.body), ...Object.values(mapping.request.headers)].some((v) => v.from === 'idempotencyKey');
   return `{
   provider: ${tsString(provider.id)},
   deduplicates: ${mapping.idempotency.deduplicates},
   rules: ${literal(rules, "  ")},${Object.keys(checked.passThroughConstraints).length === 0 ? '' : `
-  check: (input) => checkConstraints(input as unknown as Record<string, unknown>, ${literal(nestConstraints(checked.passThroughConstraints), "  ")}, ${tsString(provider.id)}),`}
+  check: checkConstraints,
+  constraints: ${literal(nestConstraints(checked.passThroughConstraints), "  ")},`}
   errors: [
     ${errors.join(',\n    ')},
   ],
-  createClient: (options) => create${P}Client(options),
-  send(client, input, idempotencyKey, init) {
-    ${headers.length === 0 ? 'void idempotencyKey; // this provider has no idempotency header\n    ' : ''}const body: RequestBody = {
+  method: ${tsString(mapping.operation.method.toUpperCase())},
+  path: ${tsString(mapping.operation.path)},
+  baseUrl: ${tsString(defaultBaseUrl)},
+  authenticator,
+  request(input${usesKey ? ', idempotencyKey' : ''}) {
+    const body: RequestBody = {
       ${body.join('\n      ')}
+    };${headers.length === 0 ? `
+    return { body };` : `
+    const headers: RequestHeaders = {
+      ${headers.join('\n      ')}
     };
-    return client.${mapping.operation.method.toUpperCase()}(${tsString(mapping.operation.path)}, {
-      body,${headers.length === 0 ? '' : `\n      params: { header: {\n        ${headers.join('\n        ')}\n      } },`}
-      ...init,
-    });
+    return { body, headers };`}
   },
   interpret(received, input) {
     ${mapping.responses.map((entry) => interpretBlock(entry.status, entry.when === undefined ? undefined : conditionExpression(entry.when), entry.refund, checked, P)).join('\n    ')}

@@ -126,7 +126,7 @@ export function statusExpression(status: StatusValue): string {
   if ('const' in status) return `${tsString(status.const)} as const`;
   const source = responseSource(status.from);
   const mapped = `mapEnum(${literal(status.map)} as const, ${source} as string)`;
-  return status.fallback === undefined ? mapped : `(${source} ?? undefined) === undefined ? ${tsString(status.fallback.const)} as const : ${mapped}`;
+  return status.fallback === undefined ? mapped : `${source} == null ? ${tsString(status.fallback.const)} as const : ${mapped}`;
 }
 
 export function conditionExpression(when: Condition): string {

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { ProjectConfig } from '../config.js';
 import { buildDist } from '../emit/build.js';
+import { defaultServerUrl } from '../checks/servers.js';
 import { TEMPLATES_DIR, loadTemplates } from '../emit/templates.js';
 import type { ProviderBuild } from '../pipeline.js';
 import { checkMapping, type CheckedMapping } from './check.js';
@@ -24,7 +25,8 @@ export async function buildFacade(project: ProjectConfig, builds: readonly Provi
   if (checked.length === 0) return undefined;
   // ts-morph is only needed here; loading it lazily keeps other commands fast.
   const { emitFacadeSources } = await import('./emit-files.js');
-  const sources = new Map<string, string>(emitFacadeSources(checked));
+  const defaultBaseUrls = new Map(builds.map((b) => [b.provider.id, defaultServerUrl(b.provider, b.normalized)]));
+  const sources = new Map<string, string>(emitFacadeSources(checked, defaultBaseUrls));
   for (const file of readdirSync(RUNTIME_DIR).filter((f) => f.endsWith('.ts')).sort()) {
     sources.set(`src/runtime/${file}`, readFileSync(new URL(file, RUNTIME_DIR), 'utf8'));
   }

@@ -1,14 +1,8 @@
 import { type Client } from 'openapi-fetch';
+import { type OnekeypaymentsCredentials } from './auth.js';
 import type { paths } from './schema.js';
-/**
- * Credentials for onekeypayments. Every field is a secret: keep it out of logs and error reports.
- */
-export interface OnekeypaymentsCredentials {
-    /** Merchant X-Login API key. */
-    login: string;
-    /** Secret key that signs every request (HMAC-SHA256). */
-    secretKey: string;
-}
+export type { OnekeypaymentsCredentials };
+export { DEFAULT_SIGNATURE_PREFIX } from './auth.js';
 export interface OnekeypaymentsClientOptions {
     credentials: OnekeypaymentsCredentials;
     /** Server to call. Default: https://api-stg.onekeypayments.com */
@@ -30,4 +24,3 @@ export declare const SERVERS: readonly {
 export declare const DEFAULT_BASE_URL: string;
 /** A typed openapi-fetch client for onekeypayments that authenticates every request. */
 export declare function createOnekeypaymentsClient(options: OnekeypaymentsClientOptions): OnekeypaymentsClient;
-export declare const DEFAULT_SIGNATURE_PREFIX: string;

@@ -2,17 +2,11 @@
 // Source: specs/vendor/onekeypayments.json; change the spec, overlay, mapping or template instead.
 
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { authenticator, type OnekeypaymentsCredentials } from './auth.js';
 import type { paths } from './schema.js';
 
-/**
- * Credentials for onekeypayments. Every field is a secret: keep it out of logs and error reports.
- */
-export interface OnekeypaymentsCredentials {
-  /** Merchant X-Login API key. */
-  login: string;
-  /** Secret key that signs every request (HMAC-SHA256). */
-  secretKey: string;
-}
+export type { OnekeypaymentsCredentials };
+export { DEFAULT_SIGNATURE_PREFIX } from './auth.js';
 
 export interface OnekeypaymentsClientOptions {
   credentials: OnekeypaymentsCredentials;
@@ -46,32 +40,15 @@ export function createOnekeypaymentsClient(options: OnekeypaymentsClientOptions)
   return client;
 }
 
-export const DEFAULT_SIGNATURE_PREFIX: string = "V2-HMAC-SHA256, Signature:";
-
-/**
- * Signed headers: X-Date (`yyyy-MM-ddTHH:mm:ssZ`), X-Login, and
- * `Authorization: <prefix> <hex>` where hex is the HMAC-SHA256 of
- * X-Date + X-Login + the exact request body, keyed with the secret key.
- * Uses Web Crypto, so the client runs in any fetch runtime.
- */
+/** The package's authenticator (./auth) as openapi-fetch middleware. */
 function authenticate(options: OnekeypaymentsClientOptions): Middleware {
-  const login = options.credentials.login;
-  const prefix = options.signaturePrefix ?? DEFAULT_SIGNATURE_PREFIX;
-  const now = options.now ?? (() => new Date());
-  const utf8 = (text: string) => new TextEncoder().encode(text);
-  const { subtle } = crypto;
-  const key = subtle.importKey('raw', utf8(options.credentials.secretKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const sign = authenticator(options.credentials, options);
   return {
     async onRequest({ request }) {
-      const date = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      const body = request.body === null ? '' : await request.clone().text();
-      const mac = new Uint8Array(await subtle.sign('HMAC', await key, utf8(date + login + body)));
-      // Lower-case hex, two digits a byte.
-      const hex = Array.from(mac, (byte) => (byte + 256).toString(16).slice(1)).join('');
-      const { headers } = request;
-      headers.set("X-Date", date);
-      headers.set("X-Login", login);
-      headers.set("Authorization", `${prefix} ${hex}`);
+      const headers: Record<string, string> = {};
+      // The signature covers the exact bytes openapi-fetch serialized.
+      await sign(headers, request.body === null ? '' : await request.clone().text());
+      for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
       return request;
     },
   };

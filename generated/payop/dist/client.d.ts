@@ -1,12 +1,7 @@
 import { type Client } from 'openapi-fetch';
+import { type PayopCredentials } from './auth.js';
 import type { paths } from './schema.js';
-/**
- * Credentials for Payop. Every field is a secret: keep it out of logs and error reports.
- */
-export interface PayopCredentials {
-    /** JWT issued by Payop, sent as a bearer token. */
-    token: string;
-}
+export type { PayopCredentials };
 export interface PayopClientOptions {
     credentials: PayopCredentials;
     /** Server to call. Default: https://api.payop.com */

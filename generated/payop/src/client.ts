@@ -2,15 +2,10 @@
 // Source: specs/payop.yaml; change the spec, overlay, mapping or template instead.
 
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { authenticator, type PayopCredentials } from './auth.js';
 import type { paths } from './schema.js';
 
-/**
- * Credentials for Payop. Every field is a secret: keep it out of logs and error reports.
- */
-export interface PayopCredentials {
-  /** JWT issued by Payop, sent as a bearer token. */
-  token: string;
-}
+export type { PayopCredentials };
 
 export interface PayopClientOptions {
   credentials: PayopCredentials;
@@ -40,13 +35,15 @@ export function createPayopClient(options: PayopClientOptions): PayopClient {
   return client;
 }
 
-/** Bearer authentication: `Authorization: Bearer <token>`. */
+/** The package's authenticator (./auth) as openapi-fetch middleware. */
 function authenticate(options: PayopClientOptions): Middleware {
-  const token = options.credentials.token;
-  const value = `Bearer ${token}`;
+  // These headers do not depend on the request, so they are worked out once.
+  const headers: Record<string, string> = {};
+  void authenticator(options.credentials)(headers, '');
+  const entries = Object.entries(headers);
   return {
     onRequest({ request }) {
-      request.headers.set('Authorization', value);
+      for (const [name, value] of entries) request.headers.set(name, value);
       return request;
     },
   };

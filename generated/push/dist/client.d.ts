@@ -1,12 +1,7 @@
 import { type Client } from 'openapi-fetch';
+import { type PushCredentials } from './auth.js';
 import type { paths } from './schema.js';
-/**
- * Credentials for Push. Every field is a secret: keep it out of logs and error reports.
- */
-export interface PushCredentials {
-    /** API key issued by Push, sent as a bearer token. */
-    apiKey: string;
-}
+export type { PushCredentials };
 export interface PushClientOptions {
     credentials: PushCredentials;
     /** Server to call. Default: https://sandbox.pushcash.com */

@@ -2,15 +2,10 @@
 // Source: specs/vendor/push.yaml; change the spec, overlay, mapping or template instead.
 
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { authenticator, type PushCredentials } from './auth.js';
 import type { paths } from './schema.js';
 
-/**
- * Credentials for Push. Every field is a secret: keep it out of logs and error reports.
- */
-export interface PushCredentials {
-  /** API key issued by Push, sent as a bearer token. */
-  apiKey: string;
-}
+export type { PushCredentials };
 
 export interface PushClientOptions {
   credentials: PushCredentials;
@@ -41,13 +36,15 @@ export function createPushClient(options: PushClientOptions): PushClient {
   return client;
 }
 
-/** Bearer authentication: `Authorization: Bearer <apiKey>`. */
+/** The package's authenticator (./auth) as openapi-fetch middleware. */
 function authenticate(options: PushClientOptions): Middleware {
-  const token = options.credentials.apiKey;
-  const value = `Bearer ${token}`;
+  // These headers do not depend on the request, so they are worked out once.
+  const headers: Record<string, string> = {};
+  void authenticator(options.credentials)(headers, '');
+  const entries = Object.entries(headers);
   return {
     onRequest({ request }) {
-      request.headers.set('Authorization', value);
+      for (const [name, value] of entries) request.headers.set(name, value);
       return request;
     },
   };

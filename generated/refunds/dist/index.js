@@ -5,11 +5,11 @@ export { RefundError } from "./runtime/errors.js";
 export { capabilities } from "./capabilities.js";
 /** Credential fields and shim of each provider. Each shim loads on first use, so a bundle for one provider does not carry the others. */
 const providers = {
-    "onekeypayments": [["login", "secretKey"], () => import("./providers/onekeypayments.js").then((m) => m.shim)],
-    "payop": [["token"], () => import("./providers/payop.js").then((m) => m.shim)],
-    "push": [["apiKey"], () => import("./providers/push.js").then((m) => m.shim)],
-    "wooshpay": [["secretKey"], () => import("./providers/wooshpay.js").then((m) => m.shim)],
-    "xpay": [["publicKey", "secretKey"], () => import("./providers/xpay.js").then((m) => m.shim)],
+    "onekeypayments": [["login", "secretKey"], () => import("./providers/onekeypayments.js")],
+    "payop": [["token"], () => import("./providers/payop.js")],
+    "push": [["apiKey"], () => import("./providers/push.js")],
+    "wooshpay": [["secretKey"], () => import("./providers/wooshpay.js")],
+    "xpay": [["publicKey", "secretKey"], () => import("./providers/xpay.js")],
 };
 /**
  * One refunds API over every provider. Credentials and input are typed by `provider`.

@@ -1,12 +1,7 @@
 import { type Client } from 'openapi-fetch';
+import { type WooshpayCredentials } from './auth.js';
 import type { paths } from './schema.js';
-/**
- * Credentials for WooshPay. Every field is a secret: keep it out of logs and error reports.
- */
-export interface WooshpayCredentials {
-    /** Secret API key, sent as the basic-auth user name with an empty password. */
-    secretKey: string;
-}
+export type { WooshpayCredentials };
 export interface WooshpayClientOptions {
     credentials: WooshpayCredentials;
     /** Server to call. Default: https://apitest.wooshpay.com */

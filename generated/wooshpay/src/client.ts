@@ -2,15 +2,10 @@
 // Source: specs/vendor/wooshpay.yaml; change the spec, overlay, mapping or template instead.
 
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { authenticator, type WooshpayCredentials } from './auth.js';
 import type { paths } from './schema.js';
 
-/**
- * Credentials for WooshPay. Every field is a secret: keep it out of logs and error reports.
- */
-export interface WooshpayCredentials {
-  /** Secret API key, sent as the basic-auth user name with an empty password. */
-  secretKey: string;
-}
+export type { WooshpayCredentials };
 
 export interface WooshpayClientOptions {
   credentials: WooshpayCredentials;
@@ -40,22 +35,16 @@ export function createWooshpayClient(options: WooshpayClientOptions): WooshpayCl
   return client;
 }
 
-/** HTTP basic authentication: user secretKey, password empty. */
+/** The package's authenticator (./auth) as openapi-fetch middleware. */
 function authenticate(options: WooshpayClientOptions): Middleware {
-  const user = options.credentials.secretKey;
-  const password = '';
-  const value = `Basic ${base64(`${user}:${password}`)}`;
+  // These headers do not depend on the request, so they are worked out once.
+  const headers: Record<string, string> = {};
+  void authenticator(options.credentials)(headers, '');
+  const entries = Object.entries(headers);
   return {
     onRequest({ request }) {
-      request.headers.set('Authorization', value);
+      for (const [name, value] of entries) request.headers.set(name, value);
       return request;
     },
   };
-}
-
-/** UTF-8 safe base64 without Node's Buffer, so the client runs in any fetch runtime. */
-function base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }

@@ -1,14 +1,7 @@
 import { type Client } from 'openapi-fetch';
+import { type XpayCredentials } from './auth.js';
 import type { paths } from './schema.js';
-/**
- * Credentials for xPay. Every field is a secret: keep it out of logs and error reports.
- */
-export interface XpayCredentials {
-    /** Public key, sent as the basic-auth user name. */
-    publicKey: string;
-    /** Secret key, sent as the basic-auth password. */
-    secretKey: string;
-}
+export type { XpayCredentials };
 export interface XpayClientOptions {
     credentials: XpayCredentials;
     /** Server to call. Default: https://api.xpaycheckout.com */

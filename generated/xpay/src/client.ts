@@ -2,17 +2,10 @@
 // Source: specs/vendor/xpay.yaml; change the spec, overlay, mapping or template instead.
 
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { authenticator, type XpayCredentials } from './auth.js';
 import type { paths } from './schema.js';
 
-/**
- * Credentials for xPay. Every field is a secret: keep it out of logs and error reports.
- */
-export interface XpayCredentials {
-  /** Public key, sent as the basic-auth user name. */
-  publicKey: string;
-  /** Secret key, sent as the basic-auth password. */
-  secretKey: string;
-}
+export type { XpayCredentials };
 
 export interface XpayClientOptions {
   credentials: XpayCredentials;
@@ -42,22 +35,16 @@ export function createXpayClient(options: XpayClientOptions): XpayClient {
   return client;
 }
 
-/** HTTP basic authentication: user publicKey, password secretKey. */
+/** The package's authenticator (./auth) as openapi-fetch middleware. */
 function authenticate(options: XpayClientOptions): Middleware {
-  const user = options.credentials.publicKey;
-  const password = options.credentials.secretKey;
-  const value = `Basic ${base64(`${user}:${password}`)}`;
+  // These headers do not depend on the request, so they are worked out once.
+  const headers: Record<string, string> = {};
+  void authenticator(options.credentials)(headers, '');
+  const entries = Object.entries(headers);
   return {
     onRequest({ request }) {
-      request.headers.set('Authorization', value);
+      for (const [name, value] of entries) request.headers.set(name, value);
       return request;
     },
   };
-}
-
-/** UTF-8 safe base64 without Node's Buffer, so the client runs in any fetch runtime. */
-function base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }

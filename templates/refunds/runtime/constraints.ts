@@ -5,7 +5,15 @@
  * shims that have some import this module.
  */
 import { RefundError } from './errors.js';
-import { regex } from './validate.js';
+
+// Spec patterns compiled once each ('u': JSON Schema patterns are Unicode). Its own cache rather than
+// validate.ts's, so a bundle's shared chunk does not split off validate.ts for shims that use this.
+const compiled = new Map<string, RegExp>();
+function regex(pattern: string): RegExp {
+  let found = compiled.get(pattern);
+  if (found === undefined) compiled.set(pattern, (found = new RegExp(pattern, 'u')));
+  return found;
+}
 
 export interface Constraint {
   maxLength?: number;
@@ -37,7 +45,7 @@ function violation(value: unknown, c: Constraint, field: string): string | undef
   if (typeof value === 'string') {
     if (value.length > maxLength) return `${field} must be at most ${maxLength} characters`;
     if (value.length < minLength) return `${field} must be at least ${minLength} characters`;
-    if (pattern !== undefined && !regex(pattern, 'u').test(value)) return `${field} must match ${pattern}`;
+    if (pattern !== undefined && !regex(pattern).test(value)) return `${field} must match ${pattern}`;
     if (c.format === 'uri' && !isUrl(value)) return `${field} must be an absolute URL`;
   }
   if (required === undefined && properties === undefined) return undefined;

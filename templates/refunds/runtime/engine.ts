@@ -3,10 +3,12 @@
  * answer through the provider's shim (generated from its mapping) or its error table.
  */
 import type { AttemptEndEvent, CreateOptions, Refund, RefundsHooks } from './contract.js';
-import { MoneyFormatError, REDACTED, ReadError, RefundError, TransformError, createRefundError, scrubSecrets, secretForms, type RefundErrorCode } from './errors.js';
+import { MoneyFormatError, REDACTED, ReadError, RefundError, TransformError, createRefundError, describeError, scrubSecrets, secretForms, type RefundErrorCode } from './errors.js';
 import { checkOptions, type CheckedOptions, type ProviderEntry } from './options.js';
+import { at } from './read.js';
 import { receive } from './receive.js';
-import { newIdempotencyKey, sendWithRetries, type AttemptResult } from './transport.js';
+import { newIdempotencyKey, sendWithRetries, type AttemptResult, type SendOptions } from './transport.js';
+import type { Constraint } from './constraints.js';
 import { validateInput, type InputRules } from './validate.js';
 
 export type { ProviderEntry };
@@ -19,23 +21,30 @@ export interface ErrorRule { status: number; when?: Condition; code: RefundError
 /** What a shim reads: headers by name (echoed credentials redacted) and the parsed, scrubbed body. */
 export interface Received { status: number; headers: { get(name: string): string | null }; body: unknown }
 
-export interface SendInit {
-  signal: AbortSignal;
-  fetch: (request: Request) => Promise<Response>;
-  parseAs: 'text';
-  redirect: 'manual';
+/** The provider package's authentication (its `./auth` export): adds headers for a body of exactly `body`. */
+export type Authenticate = (headers: Record<string, string>, body: string) => void | Promise<void>;
+
+/** What a shim builds from the caller's input: the JSON body and headers, typed by the provider's schema. */
+export interface ShimRequest {
+  body: unknown;
+  headers?: Readonly<Record<string, string | number | boolean | undefined>>;
 }
 
-export interface Shim<Client, Credentials, Input, Raw> {
+export interface Shim<Credentials, Input, Raw> {
   provider: string;
   /** The provider de-duplicates by idempotency key, so a retry can never refund twice. */
   deduplicates: boolean;
   rules: InputRules;
-  /** Spec limits on pass-through fields (generated from the spec when it has some). */
-  check?(input: Input): void;
+  /** Spec limits on pass-through fields (generated from the spec when it has some) and their checker. */
+  constraints?: Readonly<Record<string, Constraint>>;
+  check?(input: Record<string, unknown>, constraints: Readonly<Record<string, Constraint>>, provider: string): void;
   errors: readonly ErrorRule[];
-  createClient(options: { credentials: Credentials; baseUrl?: string; fetch?: (input: Request) => Promise<Response> }): Client;
-  send(client: Client, input: Input, idempotencyKey: string, init: SendInit): Promise<unknown>;
+  /** The refund operation (upper-case method, path) and the server used when no baseUrl is given. */
+  method: string;
+  path: string;
+  baseUrl: string;
+  authenticator(credentials: Credentials): Authenticate;
+  request(input: Input, idempotencyKey: string): ShimRequest;
   /** The refund this answer describes, or undefined when it is an error; throws ReadError on a malformed one. */
   interpret(received: Received, input: Input): Refund<string, Raw> | undefined;
 }
@@ -45,9 +54,22 @@ export interface RefundsEngine<Input, Raw> {
   readonly refunds: { create(input: Input, options?: CreateOptions): Promise<Refund<string, Raw>> };
 }
 
+/** Everything about sending that is the same for every call of one client, worked out once. */
+interface Sender<Input, Raw> {
+  shim: Shim<unknown, Input, Raw>;
+  url: string;
+  sign: Authenticate;
+  policy: SendOptions;
+}
+
+/** One create call: the exact body text (what is signed is what is sent) and its headers. */
+interface Call {
+  body: string;
+  headers: Record<string, string>;
+  key: string;
+}
+
 const MIB = 1_048_576;
-// What openapi-fetch gets back: the body was already read (bounded) by the fetch wrapper.
-const READ = { status: 204 } as const;
 
 /** Calls a hook so that nothing it does (throw, reject) reaches the refund. */
 function call<K extends keyof RefundsHooks>(hooks: RefundsHooks | undefined, name: K, event: Parameters<NonNullable<RefundsHooks[K]>>[0]): void {
@@ -59,7 +81,7 @@ function call<K extends keyof RefundsHooks>(hooks: RefundsHooks | undefined, nam
   }
 }
 
-export function createRefundsEngine<Client, Input, Raw>(
+export function createRefundsEngine<Input, Raw>(
   input: unknown,
   providers: Readonly<Record<string, ProviderEntry>>,
 ): RefundsEngine<Input, Raw> {
@@ -69,42 +91,51 @@ export function createRefundsEngine<Client, Input, Raw>(
   const options = input as CheckedOptions;
   const { provider, hooks } = options;
   const limit = options.maxResponseBytes ?? MIB;
-  const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  // A caller's fetch gets a Request, as the contract says; the global one gets url and init, which
+  // saves building a second Request (and its body stream) on every attempt.
+  const custom = options.fetch;
+  const send = (url: string, init: RequestInit) => (custom === undefined ? globalThis.fetch(url, init) : custom(new Request(url, init)));
   const onAttemptEnd = (event: Omit<AttemptEndEvent, 'provider'>) => call(hooks, 'onAttemptEnd', { provider, ...event });
-  let ready: Promise<{ shim: Shim<Client, unknown, Input, Raw>; client: Client }> | undefined;
-  const prepare = () => (ready ??= loadShim().then((loaded) => {
-    const shim = loaded as Shim<Client, unknown, Input, Raw>;
-    const client = shim.createClient({
-      credentials: options.credentials,
-      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+  let sender: Sender<Input, Raw> | undefined;
+  let loading: Promise<Sender<Input, Raw>> | undefined;
+  const prepare = () => (loading ??= loadShim().then((module) => {
+    const shim = module.shim as Shim<unknown, Input, Raw>;
+    const base = options.baseUrl ?? shim.baseUrl;
+    // Joined as openapi-fetch joins them, then normalized as a Request would (what hooks are told).
+    const url = new URL((base.endsWith('/') ? base.slice(0, -1) : base) + shim.path).href;
+    return (sender = {
+      shim,
+      url,
+      sign: shim.authenticator(options.credentials),
+      policy: {
+        provider,
+        deduplicates: shim.deduplicates,
+        // sendWithRetries' defaults (2 retries, 30 s) apply to what the caller left out.
+        maxRetries: options.maxRetries,
+        timeoutMs: options.timeoutMs,
+        secrets,
+        onAttemptEnd,
+      },
     });
-    return { shim, client };
   }));
 
+  /** One attempt: signed now (a signature's date moves), sent without following redirects, read bounded. */
+  async function attempt({ shim, url, sign }: Sender<Input, Raw>, { body, headers, key }: Call, signal: AbortSignal, number: number): Promise<AttemptResult> {
+    const signing = sign(headers, body);
+    if (signing !== undefined) await signing;
+    if (hooks?.onAttempt) call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: scrubSecrets(url, secrets) });
+    return receive(await send(url, { method: shim.method, headers, body, signal, redirect: 'manual' }), limit);
+  }
+
   async function create(refundInput: Input, callOptions: CreateOptions = {}): Promise<Refund<string, Raw>> {
-    const { shim, client } = await prepare();
+    const ready = sender ?? await prepare();
+    const { shim } = ready;
     validateInput(refundInput, shim.rules, provider);
-    shim.check?.(refundInput);
+    shim.check?.(refundInput as Record<string, unknown>, shim.constraints!, provider);
     const key = (refundInput as { idempotencyKey?: string }).idempotencyKey ?? newIdempotencyKey();
-    const result = await sendWithRetries(async (signal, attempt) => {
-      let received: AttemptResult | undefined;
-      const fetch = async (request: Request) => {
-        if (hooks?.onAttempt) call(hooks, 'onAttempt', { provider, attempt, idempotencyKey: scrubSecrets(key, secrets), method: request.method, url: scrubSecrets(request.url, secrets) });
-        received = await receive(await baseFetch(request), limit);
-        return new Response(null, READ);
-      };
-      await shim.send(client, refundInput, key, { signal, fetch, parseAs: 'text', redirect: 'manual' });
-      if (received === undefined) throw new Error('the request was never sent'); // a middleware answered itself
-      return received;
-    }, {
-      provider,
-      deduplicates: shim.deduplicates,
-      maxRetries: options.maxRetries ?? 2,
-      timeoutMs: options.timeoutMs ?? 30_000,
-      secrets,
-      ...(hooks?.onAttemptEnd ? { onAttemptEnd } : {}),
-      ...(callOptions.signal === undefined ? {} : { signal: callOptions.signal }),
-    });
+    const request = build(shim, refundInput, key, secrets);
+    const { signal } = callOptions;
+    const result = await sendWithRetries((s, n) => attempt(ready, request, s, n), signal === undefined ? ready.policy : { ...ready.policy, signal });
     const end = { attempt: result.attempt!, durationMs: result.durationMs!, httpStatus: result.status, willRetry: false };
     try {
       const refund = interpret(shim, result, refundInput, secrets, limit);
@@ -119,11 +150,27 @@ export function createRefundsEngine<Client, Input, Raw>(
   return { provider, refunds: { create } };
 }
 
-function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result: AttemptResult, input: Input, secrets: readonly string[], limit: number): Refund<string, Raw> {
+/** The call's body text and headers; a value the shim cannot convert is the caller's invalid_request. */
+function build<Input>(shim: Shim<unknown, Input, unknown>, input: Input, key: string, secrets: readonly string[]): Call {
+  let made: ShimRequest;
+  try {
+    made = shim.request(input, key);
+  } catch (error) {
+    throw error instanceof RefundError ? error : createRefundError({ code: 'invalid_request', provider: shim.provider, message: describeError(error) }, secrets);
+  }
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  for (const name in made.headers) {
+    const value = made.headers[name];
+    if (value !== undefined) headers[name] = String(value);
+  }
+  return { body: JSON.stringify(made.body), headers, key };
+}
+
+function interpret<Input, Raw>(shim: Shim<unknown, Input, Raw>, result: AttemptResult, input: Input, secrets: readonly string[], limit: number): Refund<string, Raw> {
   const { provider } = shim;
   const { status, failure } = result;
   const fail = (code: RefundErrorCode, message: string, raw?: unknown) =>
-    createRefundError({ code, provider, httpStatus: status, message, ...(raw === undefined ? {} : { raw }) }, secrets);
+    createRefundError({ code, provider, httpStatus: status, message, raw }, secrets);
 
   if (failure === 'redirect') throw fail('unexpected_response', `${provider} answered with a redirect (HTTP ${status}); paykit never follows one`);
   if (failure === 'too_large') throw fail('unexpected_response', `${provider} answered HTTP ${status} with a body over maxResponseBytes (${limit} bytes); it was not read`);
@@ -135,7 +182,7 @@ function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result:
     try {
       body = JSON.parse(text) as unknown;
       // Without a backslash every JSON string is verbatim in the text, so a clean text is a clean body.
-      if (text.includes('\\') || mentions(text, secrets)) body = scrubSecrets(body, secrets);
+      if (text.includes('\\') || secretForms(secrets).some((form) => text.includes(form))) body = scrubSecrets(body, secrets);
     } catch {
       const authFailure = status === 401 || status === 403;
       throw fail(authFailure ? 'authentication_failed' : 'unexpected_response',
@@ -145,7 +192,9 @@ function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result:
   }
   let refund: Refund<string, Raw> | undefined;
   try {
-    refund = shim.interpret({ status, headers: new ScrubbedHeaders(result.headers, secrets), body }, input);
+    // Headers as the shim reads them: each value it asks for, with echoed credentials redacted.
+    const headers = { get: (name: string) => optional(result.headers.get(name), secrets) };
+    refund = shim.interpret({ status, headers, body }, input);
     // An id that echoed a credential (an `identifier: Bearer <token>` header) is refused, not returned.
     if (refund !== undefined && refund.id.includes(REDACTED)) throw new ReadError('id echoes a credential');
   } catch (error) {
@@ -164,33 +213,8 @@ function interpret<Input, Raw>(shim: Shim<unknown, unknown, Input, Raw>, result:
   throw fail('unexpected_response', `${provider} answered HTTP ${status}, which its mapping does not describe`, body);
 }
 
-/** Headers as the shim reads them: each value it asks for, with echoed credentials redacted. */
-class ScrubbedHeaders {
-  private readonly headers: Headers;
-  private readonly secrets: readonly string[];
-  constructor(headers: Headers, secrets: readonly string[]) {
-    this.headers = headers;
-    this.secrets = secrets;
-  }
-
-  get(name: string): string | null {
-    const value = this.headers.get(name);
-    return value === null ? null : scrubSecrets(value, this.secrets);
-  }
-}
-
-function mentions(text: string, secrets: readonly string[]): boolean {
-  return secretForms(secrets).some((form) => text.includes(form));
-}
-
-/** Follows a path of property names through parsed JSON; anything missing gives undefined. */
-function at(value: unknown, path: readonly string[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
+function optional(value: string | null, secrets: readonly string[]): string | null {
+  return value === null ? null : scrubSecrets(value, secrets);
 }
 
 function matches(when: Condition | undefined, body: unknown): boolean {

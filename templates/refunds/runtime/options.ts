@@ -5,8 +5,8 @@
  */
 import type { RefundsClientOptionsBase } from './contract.js';
 
-/** A provider's credential fields and its lazily loaded shim. */
-export type ProviderEntry = readonly [credentialFields: readonly string[], load: () => Promise<unknown>];
+/** A provider's credential fields and its lazily loaded shim module (which exports `shim`). */
+export type ProviderEntry = readonly [credentialFields: readonly string[], load: () => Promise<{ shim: unknown }>];
 
 export interface CheckedOptions extends RefundsClientOptionsBase {
   provider: string;
@@ -41,7 +41,8 @@ export function checkOptions(options: unknown, providers: Readonly<Record<string
     const value = options[name];
     if (value === undefined) continue;
     if (typeof value !== 'number') throw new TypeError(`${name} must be a number`);
-    if (!(integer ? Number.isInteger(value) : Number.isFinite(value)) || value < min || value > max) {
+    // The range test is false for NaN and catches ±Infinity.
+    if ((integer && !Number.isInteger(value)) || !(value >= min && value <= max)) {
       throw new RangeError(`${name} must be ${integer ? 'an integer' : 'a finite number'} from ${min} to ${max}, got ${value}`);
     }
   }
@@ -62,6 +63,7 @@ function httpUrl(text: unknown): boolean {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A non-null, non-array object (what options, credentials and refund input must be). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

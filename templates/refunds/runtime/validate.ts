@@ -4,6 +4,7 @@
  */
 import { RefundError } from './errors.js';
 import { checkMoney, currencyExponent } from './money.js';
+import { isRecord } from './options.js';
 
 export interface InputRules {
   amount: 'optional' | 'required';
@@ -14,7 +15,7 @@ export interface InputRules {
   maxFractionDigits?: number;
   paymentId?: { pattern: string; hint: string };
   idempotencyKey?: { pattern?: string; maxLength?: number };
-  providerOptions: Readonly<Record<string, { type: 'string' | 'boolean' | 'number' | 'object'; required: boolean }>>;
+  providerOptions: Readonly<Record<string, { type: 'string' | 'boolean' | 'number' | 'object'; required?: boolean }>>;
 }
 
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'];
@@ -22,10 +23,9 @@ const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'];
 // Spec patterns are compiled once, not on every call.
 const compiled = new Map<string, RegExp>();
 /** `pattern` (a spec's regular expression) as a RegExp, compiled on first use. */
-export function regex(pattern: string, flags = ''): RegExp {
-  const key = `${flags}/${pattern}`; // flags never contain "/", so keys cannot collide
-  let found = compiled.get(key);
-  if (found === undefined) compiled.set(key, (found = new RegExp(pattern, flags)));
+export function regex(pattern: string): RegExp {
+  let found = compiled.get(pattern);
+  if (found === undefined) compiled.set(pattern, (found = new RegExp(pattern)));
   return found;
 }
 
@@ -33,7 +33,7 @@ export function validateInput(input: unknown, rules: InputRules, provider: strin
   const reject = (message: string): never => {
     throw new RefundError({ code: 'invalid_request', provider, message });
   };
-  if (!isPlainObject(input)) return reject('the refund input must be an object');
+  if (!isRecord(input)) return reject('the refund input must be an object');
   const { paymentId, amount, reason, metadata, reference, idempotencyKey, providerOptions } = input;
 
   if (typeof paymentId !== 'string' || paymentId.trim() === '') reject('paymentId must be a non-empty string');
@@ -53,7 +53,7 @@ export function validateInput(input: unknown, rules: InputRules, provider: strin
     }
   }
   if (reason !== undefined && !REASONS.includes(reason as string)) reject(`reason must be one of ${REASONS.join(', ')}`);
-  if (metadata !== undefined && (!isPlainObject(metadata) || Object.values(metadata).some((v) => typeof v !== 'string'))) {
+  if (metadata !== undefined && (!isRecord(metadata) || Object.values(metadata).some((v) => typeof v !== 'string'))) {
     reject('metadata must be an object whose values are strings');
   }
   if (reference !== undefined && typeof reference !== 'string') reject('reference must be a string');
@@ -69,26 +69,18 @@ function checkIdempotencyKey(key: unknown, rules: InputRules, reject: (message: 
 }
 
 function checkProviderOptions(options: unknown, rules: InputRules, reject: (message: string) => never): void {
-  const entries = Object.entries(rules.providerOptions);
-  if (options === undefined) {
-    const required = entries.filter(([, rule]) => rule.required).map(([name]) => `providerOptions.${name}`);
-    if (required.length > 0) reject(`${required.join(', ')} ${required.length === 1 ? 'is' : 'are'} required`);
-    return;
-  }
-  if (!isPlainObject(options)) return reject('providerOptions must be an object');
-  for (const name of Object.keys(options)) {
+  // Absent options are checked as empty ones: the first required option is named as missing.
+  const given = options ?? {};
+  if (!isRecord(given)) return reject('providerOptions must be an object');
+  for (const name of Object.keys(given)) {
     if (!Object.hasOwn(rules.providerOptions, name)) reject(`providerOptions.${name} is not an option of this provider`);
   }
-  for (const [name, rule] of entries) {
-    const value = options[name];
+  for (const [name, rule] of Object.entries(rules.providerOptions)) {
+    const value = given[name];
     if (value === undefined) {
       if (rule.required) reject(`providerOptions.${name} is required`);
-    } else if (rule.type === 'object' ? !isPlainObject(value) : typeof value !== rule.type || value === '') {
+    } else if (rule.type === 'object' ? !isRecord(value) : typeof value !== rule.type || value === '') {
       reject(`providerOptions.${name} must be ${rule.type === 'object' ? 'an object' : `a non-empty ${rule.type}`}`);
     }
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

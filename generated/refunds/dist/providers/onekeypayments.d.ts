@@ -1,4 +1,5 @@
-import { type OnekeypaymentsClient, type OnekeypaymentsCredentials, type paths, type components } from "@paykit/onekeypayments";
+import { type OnekeypaymentsCredentials } from "@paykit/onekeypayments/auth";
+import type { paths, components } from "@paykit/onekeypayments";
 import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 type Operation = paths["/v3/refunds"]["post"];
@@ -22,5 +23,5 @@ export interface OnekeypaymentsCreateRefundInput extends CreateRefundBase {
     amount?: Money;
     providerOptions: OnekeypaymentsProviderOptions;
 }
-export declare const shim: Shim<OnekeypaymentsClient, OnekeypaymentsCredentials, OnekeypaymentsCreateRefundInput, OnekeypaymentsRaw>;
+export declare const shim: Shim<OnekeypaymentsCredentials, OnekeypaymentsCreateRefundInput, OnekeypaymentsRaw>;
 export {};

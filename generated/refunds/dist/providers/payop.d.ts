@@ -1,4 +1,5 @@
-import { type PayopClient, type PayopCredentials, type paths } from "@paykit/payop";
+import { type PayopCredentials } from "@paykit/payop/auth";
+import type { paths } from "@paykit/payop";
 import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 type Operation = paths["/v1/refunds/create"]["post"];
@@ -16,5 +17,5 @@ export interface PayopCreateRefundInput extends CreateRefundBase {
     amount: Money;
     providerOptions?: PayopProviderOptions;
 }
-export declare const shim: Shim<PayopClient, PayopCredentials, PayopCreateRefundInput, PayopRaw>;
+export declare const shim: Shim<PayopCredentials, PayopCreateRefundInput, PayopRaw>;
 export {};

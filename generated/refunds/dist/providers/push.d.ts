@@ -1,4 +1,5 @@
-import { type PushClient, type PushCredentials, type paths } from "@paykit/push";
+import { type PushCredentials } from "@paykit/push/auth";
+import type { paths } from "@paykit/push";
 import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 type Operation = paths["/refund"]["post"];
@@ -14,5 +15,5 @@ export interface PushCreateRefundInput extends CreateRefundBase {
     amount?: Money;
     providerOptions?: PushProviderOptions;
 }
-export declare const shim: Shim<PushClient, PushCredentials, PushCreateRefundInput, PushRaw>;
+export declare const shim: Shim<PushCredentials, PushCreateRefundInput, PushRaw>;
 export {};

@@ -1,4 +1,5 @@
-import { type WooshpayClient, type WooshpayCredentials, type paths } from "@paykit/wooshpay";
+import { type WooshpayCredentials } from "@paykit/wooshpay/auth";
+import type { paths } from "@paykit/wooshpay";
 import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 type Operation = paths["/v1/refunds"]["post"];
@@ -13,5 +14,5 @@ export interface WooshpayCreateRefundInput extends CreateRefundBase {
     amount?: Money;
     providerOptions?: WooshpayProviderOptions;
 }
-export declare const shim: Shim<WooshpayClient, WooshpayCredentials, WooshpayCreateRefundInput, WooshpayRaw>;
+export declare const shim: Shim<WooshpayCredentials, WooshpayCreateRefundInput, WooshpayRaw>;
 export {};

@@ -1,4 +1,5 @@
-import { type XpayClient, type XpayCredentials, type paths } from "@paykit/xpay";
+import { type XpayCredentials } from "@paykit/xpay/auth";
+import type { paths } from "@paykit/xpay";
 import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 type Operation = paths["/payments/merchant/refund"]["post"];
@@ -13,5 +14,5 @@ export interface XpayCreateRefundInput extends CreateRefundBase {
     amount?: Money;
     providerOptions?: XpayProviderOptions;
 }
-export declare const shim: Shim<XpayClient, XpayCredentials, XpayCreateRefundInput, XpayRaw>;
+export declare const shim: Shim<XpayCredentials, XpayCreateRefundInput, XpayRaw>;
 export {};

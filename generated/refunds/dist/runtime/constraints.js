@@ -5,7 +5,15 @@
  * shims that have some import this module.
  */
 import { RefundError } from './errors.js';
-import { regex } from './validate.js';
+// Spec patterns compiled once each ('u': JSON Schema patterns are Unicode). Its own cache rather than
+// validate.ts's, so a bundle's shared chunk does not split off validate.ts for shims that use this.
+const compiled = new Map();
+function regex(pattern) {
+    let found = compiled.get(pattern);
+    if (found === undefined)
+        compiled.set(pattern, (found = new RegExp(pattern, 'u')));
+    return found;
+}
 /** Checks each constrained input field (`reference`, `providerOptions.bankAccount`, …) that is present. */
 export function checkConstraints(input, constraints, provider) {
     const problem = members(input, constraints, '');
@@ -29,7 +37,7 @@ function violation(value, c, field) {
             return `${field} must be at most ${maxLength} characters`;
         if (value.length < minLength)
             return `${field} must be at least ${minLength} characters`;
-        if (pattern !== undefined && !regex(pattern, 'u').test(value))
+        if (pattern !== undefined && !regex(pattern).test(value))
             return `${field} must match ${pattern}`;
         if (c.format === 'uri' && !isUrl(value))
             return `${field} must be an absolute URL`;

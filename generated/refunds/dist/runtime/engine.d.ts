@@ -5,6 +5,7 @@
 import type { CreateOptions, Refund } from './contract.js';
 import { RefundError, type RefundErrorCode } from './errors.js';
 import { type ProviderEntry } from './options.js';
+import type { Constraint } from './constraints.js';
 import { type InputRules } from './validate.js';
 export type { ProviderEntry };
 export type Condition = {
@@ -30,26 +31,28 @@ export interface Received {
     };
     body: unknown;
 }
-export interface SendInit {
-    signal: AbortSignal;
-    fetch: (request: Request) => Promise<Response>;
-    parseAs: 'text';
-    redirect: 'manual';
+/** The provider package's authentication (its `./auth` export): adds headers for a body of exactly `body`. */
+export type Authenticate = (headers: Record<string, string>, body: string) => void | Promise<void>;
+/** What a shim builds from the caller's input: the JSON body and headers, typed by the provider's schema. */
+export interface ShimRequest {
+    body: unknown;
+    headers?: Readonly<Record<string, string | number | boolean | undefined>>;
 }
-export interface Shim<Client, Credentials, Input, Raw> {
+export interface Shim<Credentials, Input, Raw> {
     provider: string;
     /** The provider de-duplicates by idempotency key, so a retry can never refund twice. */
     deduplicates: boolean;
     rules: InputRules;
-    /** Spec limits on pass-through fields (generated from the spec when it has some). */
-    check?(input: Input): void;
+    /** Spec limits on pass-through fields (generated from the spec when it has some) and their checker. */
+    constraints?: Readonly<Record<string, Constraint>>;
+    check?(input: Record<string, unknown>, constraints: Readonly<Record<string, Constraint>>, provider: string): void;
     errors: readonly ErrorRule[];
-    createClient(options: {
-        credentials: Credentials;
-        baseUrl?: string;
-        fetch?: (input: Request) => Promise<Response>;
-    }): Client;
-    send(client: Client, input: Input, idempotencyKey: string, init: SendInit): Promise<unknown>;
+    /** The refund operation (upper-case method, path) and the server used when no baseUrl is given. */
+    method: string;
+    path: string;
+    baseUrl: string;
+    authenticator(credentials: Credentials): Authenticate;
+    request(input: Input, idempotencyKey: string): ShimRequest;
     /** The refund this answer describes, or undefined when it is an error; throws ReadError on a malformed one. */
     interpret(received: Received, input: Input): Refund<string, Raw> | undefined;
 }
@@ -59,5 +62,5 @@ export interface RefundsEngine<Input, Raw> {
         create(input: Input, options?: CreateOptions): Promise<Refund<string, Raw>>;
     };
 }
-export declare function createRefundsEngine<Client, Input, Raw>(input: unknown, providers: Readonly<Record<string, ProviderEntry>>): RefundsEngine<Input, Raw>;
+export declare function createRefundsEngine<Input, Raw>(input: unknown, providers: Readonly<Record<string, ProviderEntry>>): RefundsEngine<Input, Raw>;
 export { RefundError };

@@ -1,11 +1,10 @@
-import { MoneyFormatError, REDACTED, ReadError, RefundError, TransformError, createRefundError, scrubSecrets, secretForms } from './errors.js';
+import { MoneyFormatError, REDACTED, ReadError, RefundError, TransformError, createRefundError, describeError, scrubSecrets, secretForms } from './errors.js';
 import { checkOptions } from './options.js';
+import { at } from './read.js';
 import { receive } from './receive.js';
 import { newIdempotencyKey, sendWithRetries } from './transport.js';
 import { validateInput } from './validate.js';
 const MIB = 1_048_576;
-// What openapi-fetch gets back: the body was already read (bounded) by the fetch wrapper.
-const READ = { status: 204 };
 /** Calls a hook so that nothing it does (throw, reject) reaches the refund. */
 function call(hooks, name, event) {
     try {
@@ -24,43 +23,51 @@ export function createRefundsEngine(input, providers) {
     const options = input;
     const { provider, hooks } = options;
     const limit = options.maxResponseBytes ?? MIB;
-    const baseFetch = options.fetch ?? ((request) => globalThis.fetch(request));
+    // A caller's fetch gets a Request, as the contract says; the global one gets url and init, which
+    // saves building a second Request (and its body stream) on every attempt.
+    const custom = options.fetch;
+    const send = (url, init) => (custom === undefined ? globalThis.fetch(url, init) : custom(new Request(url, init)));
     const onAttemptEnd = (event) => call(hooks, 'onAttemptEnd', { provider, ...event });
-    let ready;
-    const prepare = () => (ready ??= loadShim().then((loaded) => {
-        const shim = loaded;
-        const client = shim.createClient({
-            credentials: options.credentials,
-            ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    let sender;
+    let loading;
+    const prepare = () => (loading ??= loadShim().then((module) => {
+        const shim = module.shim;
+        const base = options.baseUrl ?? shim.baseUrl;
+        // Joined as openapi-fetch joins them, then normalized as a Request would (what hooks are told).
+        const url = new URL((base.endsWith('/') ? base.slice(0, -1) : base) + shim.path).href;
+        return (sender = {
+            shim,
+            url,
+            sign: shim.authenticator(options.credentials),
+            policy: {
+                provider,
+                deduplicates: shim.deduplicates,
+                // sendWithRetries' defaults (2 retries, 30 s) apply to what the caller left out.
+                maxRetries: options.maxRetries,
+                timeoutMs: options.timeoutMs,
+                secrets,
+                onAttemptEnd,
+            },
         });
-        return { shim, client };
     }));
+    /** One attempt: signed now (a signature's date moves), sent without following redirects, read bounded. */
+    async function attempt({ shim, url, sign }, { body, headers, key }, signal, number) {
+        const signing = sign(headers, body);
+        if (signing !== undefined)
+            await signing;
+        if (hooks?.onAttempt)
+            call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: scrubSecrets(url, secrets) });
+        return receive(await send(url, { method: shim.method, headers, body, signal, redirect: 'manual' }), limit);
+    }
     async function create(refundInput, callOptions = {}) {
-        const { shim, client } = await prepare();
+        const ready = sender ?? await prepare();
+        const { shim } = ready;
         validateInput(refundInput, shim.rules, provider);
-        shim.check?.(refundInput);
+        shim.check?.(refundInput, shim.constraints, provider);
         const key = refundInput.idempotencyKey ?? newIdempotencyKey();
-        const result = await sendWithRetries(async (signal, attempt) => {
-            let received;
-            const fetch = async (request) => {
-                if (hooks?.onAttempt)
-                    call(hooks, 'onAttempt', { provider, attempt, idempotencyKey: scrubSecrets(key, secrets), method: request.method, url: scrubSecrets(request.url, secrets) });
-                received = await receive(await baseFetch(request), limit);
-                return new Response(null, READ);
-            };
-            await shim.send(client, refundInput, key, { signal, fetch, parseAs: 'text', redirect: 'manual' });
-            if (received === undefined)
-                throw new Error('the request was never sent'); // a middleware answered itself
-            return received;
-        }, {
-            provider,
-            deduplicates: shim.deduplicates,
-            maxRetries: options.maxRetries ?? 2,
-            timeoutMs: options.timeoutMs ?? 30_000,
-            secrets,
-            ...(hooks?.onAttemptEnd ? { onAttemptEnd } : {}),
-            ...(callOptions.signal === undefined ? {} : { signal: callOptions.signal }),
-        });
+        const request = build(shim, refundInput, key, secrets);
+        const { signal } = callOptions;
+        const result = await sendWithRetries((s, n) => attempt(ready, request, s, n), signal === undefined ? ready.policy : { ...ready.policy, signal });
         const end = { attempt: result.attempt, durationMs: result.durationMs, httpStatus: result.status, willRetry: false };
         try {
             const refund = interpret(shim, result, refundInput, secrets, limit);
@@ -74,10 +81,27 @@ export function createRefundsEngine(input, providers) {
     }
     return { provider, refunds: { create } };
 }
+/** The call's body text and headers; a value the shim cannot convert is the caller's invalid_request. */
+function build(shim, input, key, secrets) {
+    let made;
+    try {
+        made = shim.request(input, key);
+    }
+    catch (error) {
+        throw error instanceof RefundError ? error : createRefundError({ code: 'invalid_request', provider: shim.provider, message: describeError(error) }, secrets);
+    }
+    const headers = { 'Content-Type': 'application/json' };
+    for (const name in made.headers) {
+        const value = made.headers[name];
+        if (value !== undefined)
+            headers[name] = String(value);
+    }
+    return { body: JSON.stringify(made.body), headers, key };
+}
 function interpret(shim, result, input, secrets, limit) {
     const { provider } = shim;
     const { status, failure } = result;
-    const fail = (code, message, raw) => createRefundError({ code, provider, httpStatus: status, message, ...(raw === undefined ? {} : { raw }) }, secrets);
+    const fail = (code, message, raw) => createRefundError({ code, provider, httpStatus: status, message, raw }, secrets);
     if (failure === 'redirect')
         throw fail('unexpected_response', `${provider} answered with a redirect (HTTP ${status}); paykit never follows one`);
     if (failure === 'too_large')
@@ -90,7 +114,7 @@ function interpret(shim, result, input, secrets, limit) {
         try {
             body = JSON.parse(text);
             // Without a backslash every JSON string is verbatim in the text, so a clean text is a clean body.
-            if (text.includes('\\') || mentions(text, secrets))
+            if (text.includes('\\') || secretForms(secrets).some((form) => text.includes(form)))
                 body = scrubSecrets(body, secrets);
         }
         catch {
@@ -100,7 +124,9 @@ function interpret(shim, result, input, secrets, limit) {
     }
     let refund;
     try {
-        refund = shim.interpret({ status, headers: new ScrubbedHeaders(result.headers, secrets), body }, input);
+        // Headers as the shim reads them: each value it asks for, with echoed credentials redacted.
+        const headers = { get: (name) => optional(result.headers.get(name), secrets) };
+        refund = shim.interpret({ status, headers, body }, input);
         // An id that echoed a credential (an `identifier: Bearer <token>` header) is refused, not returned.
         if (refund !== undefined && refund.id.includes(REDACTED))
             throw new ReadError('id echoes a credential');
@@ -124,31 +150,8 @@ function interpret(shim, result, input, secrets, limit) {
         throw fail('invalid_request', `${provider} refused the request with HTTP ${status}`, body);
     throw fail('unexpected_response', `${provider} answered HTTP ${status}, which its mapping does not describe`, body);
 }
-/** Headers as the shim reads them: each value it asks for, with echoed credentials redacted. */
-class ScrubbedHeaders {
-    headers;
-    secrets;
-    constructor(headers, secrets) {
-        this.headers = headers;
-        this.secrets = secrets;
-    }
-    get(name) {
-        const value = this.headers.get(name);
-        return value === null ? null : scrubSecrets(value, this.secrets);
-    }
-}
-function mentions(text, secrets) {
-    return secretForms(secrets).some((form) => text.includes(form));
-}
-/** Follows a path of property names through parsed JSON; anything missing gives undefined. */
-function at(value, path) {
-    let current = value;
-    for (const key of path) {
-        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key))
-            return undefined;
-        current = current[key];
-    }
-    return current;
+function optional(value, secrets) {
+    return value === null ? null : scrubSecrets(value, secrets);
 }
 function matches(when, body) {
     if (when === undefined)

@@ -33,7 +33,8 @@ export function checkOptions(options, providers) {
             continue;
         if (typeof value !== 'number')
             throw new TypeError(`${name} must be a number`);
-        if (!(integer ? Number.isInteger(value) : Number.isFinite(value)) || value < min || value > max) {
+        // The range test is false for NaN and catches ±Infinity.
+        if ((integer && !Number.isInteger(value)) || !(value >= min && value <= max)) {
             throw new RangeError(`${name} must be ${integer ? 'an integer' : 'a finite number'} from ${min} to ${max}, got ${value}`);
         }
     }
@@ -56,6 +57,7 @@ function httpUrl(text) {
         return false;
     }
 }
-function isRecord(value) {
+/** A non-null, non-array object (what options, credentials and refund input must be). */
+export function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

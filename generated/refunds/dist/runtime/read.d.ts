@@ -24,3 +24,5 @@ export declare function minorInteger(value: unknown, currency: string, field: st
  * One without the other, a negative amount or an unknown currency is a ReadError.
  */
 export declare function money(value: unknown, currency: unknown, field: string, amount: AmountReader): Money | undefined;
+/** Follows a path of property names through parsed JSON; anything missing gives undefined. */
+export declare function at(value: unknown, path: readonly string[]): unknown;

@@ -55,3 +55,13 @@ export function money(value, currency, field, amount) {
         throw new ReadError(`${field} is negative`);
     return { value: minor, currency: code };
 }
+/** Follows a path of property names through parsed JSON; anything missing gives undefined. */
+export function at(value, path) {
+    let current = value;
+    for (const key of path) {
+        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key))
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}

@@ -16,9 +16,9 @@ export interface AttemptResult {
 }
 export interface RetryPolicy {
     /** 0 = exactly one attempt; default 2. */
-    maxRetries: number;
+    maxRetries?: number | undefined;
     /** Per attempt; default 30_000. */
-    timeoutMs: number;
+    timeoutMs?: number | undefined;
     /** Default 200. */
     baseDelayMs?: number;
     /** Default 5_000. */

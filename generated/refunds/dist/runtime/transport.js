@@ -65,14 +65,15 @@ function defaultSleep(ms, signal) {
 async function runAttempt(attempt, number, timeoutMs, callerSignal) {
     const controller = new AbortController();
     let timedOut = false;
-    let stopWaiting = () => { };
+    let abort;
+    // Rejects once the attempt is aborted, whether or not the attempt heeds its signal.
     const aborted = new Promise((_, reject) => {
-        stopWaiting = reject;
+        abort = (reason) => {
+            controller.abort(reason);
+            reject(reason);
+        };
     });
-    const abort = (reason) => {
-        controller.abort(reason);
-        stopWaiting(reason);
-    };
+    // The attempt's one timer.
     const timer = setTimeout(() => {
         timedOut = true;
         abort(new DOMException(`attempt exceeded ${timeoutMs} ms`, 'TimeoutError'));
@@ -111,9 +112,6 @@ function mayResend(failure, deduplicates) {
     return failure.kind === 'network' && failure.notSent;
 }
 /** The body as parsed JSON, or undefined when it is not JSON. */
-function truncate(text, length) {
-    return text.length > length ? `${text.slice(0, length)}…` : text;
-}
 function json(text) {
     try {
         return { value: JSON.parse(text) };
@@ -122,12 +120,9 @@ function json(text) {
         return undefined;
     }
 }
-function plural(count) {
-    return `${count} attempt${count === 1 ? '' : 's'}`;
-}
 function toRefundError(failure, attempts, options, timeoutMs, note = '') {
     const { provider, deduplicates, secrets } = options;
-    const tried = `(${plural(attempts)}${note})`;
+    const tried = `(${attempts} attempt${attempts === 1 ? '' : 's'}${note})`;
     if (failure.kind === 'timeout') {
         return createRefundError({ code: 'timeout', provider, retryable: deduplicates, message: `${provider} did not answer within ${timeoutMs} ms ${tried}` }, secrets);
     }
@@ -155,13 +150,16 @@ function toRefundError(failure, attempts, options, timeoutMs, note = '') {
         // de-duplicate, the README warns that a caller's own retry after a 5xx may refund twice.
         retryable: true,
         // Scrubbed before it is cut, so a secret straddling the cut cannot leave a fragment behind.
-        raw: parsed !== undefined ? parsed.value : truncate(scrubSecrets(bodyText, secrets), 1000),
+        raw: parsed !== undefined ? parsed.value : cut(scrubSecrets(bodyText, secrets)),
         message: rateLimited
             ? `${provider} rate-limited the request with HTTP 429 ${tried}`
             : documented
                 ? `${provider} is unavailable, HTTP ${status} ${tried}`
                 : `${provider} answered HTTP ${status} with a body that is not JSON ${tried}`,
     }, secrets);
+}
+function cut(text) {
+    return text.length > 1000 ? `${text.slice(0, 1000)}…` : text;
 }
 /** The error code an attempt that is retried stands for, as hooks report it. */
 function codeOf(failure) {

@@ -15,9 +15,9 @@ export interface InputRules {
     };
     providerOptions: Readonly<Record<string, {
         type: 'string' | 'boolean' | 'number' | 'object';
-        required: boolean;
+        required?: boolean;
     }>>;
 }
 /** `pattern` (a spec's regular expression) as a RegExp, compiled on first use. */
-export declare function regex(pattern: string, flags?: string): RegExp;
+export declare function regex(pattern: string): RegExp;
 export declare function validateInput(input: unknown, rules: InputRules, provider: string): void;

@@ -4,22 +4,22 @@
  */
 import { RefundError } from './errors.js';
 import { checkMoney, currencyExponent } from './money.js';
+import { isRecord } from './options.js';
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'];
 // Spec patterns are compiled once, not on every call.
 const compiled = new Map();
 /** `pattern` (a spec's regular expression) as a RegExp, compiled on first use. */
-export function regex(pattern, flags = '') {
-    const key = `${flags}/${pattern}`; // flags never contain "/", so keys cannot collide
-    let found = compiled.get(key);
+export function regex(pattern) {
+    let found = compiled.get(pattern);
     if (found === undefined)
-        compiled.set(key, (found = new RegExp(pattern, flags)));
+        compiled.set(pattern, (found = new RegExp(pattern)));
     return found;
 }
 export function validateInput(input, rules, provider) {
     const reject = (message) => {
         throw new RefundError({ code: 'invalid_request', provider, message });
     };
-    if (!isPlainObject(input))
+    if (!isRecord(input))
         return reject('the refund input must be an object');
     const { paymentId, amount, reason, metadata, reference, idempotencyKey, providerOptions } = input;
     if (typeof paymentId !== 'string' || paymentId.trim() === '')
@@ -43,7 +43,7 @@ export function validateInput(input, rules, provider) {
     }
     if (reason !== undefined && !REASONS.includes(reason))
         reject(`reason must be one of ${REASONS.join(', ')}`);
-    if (metadata !== undefined && (!isPlainObject(metadata) || Object.values(metadata).some((v) => typeof v !== 'string'))) {
+    if (metadata !== undefined && (!isRecord(metadata) || Object.values(metadata).some((v) => typeof v !== 'string'))) {
         reject('metadata must be an object whose values are strings');
     }
     if (reference !== undefined && typeof reference !== 'string')
@@ -62,30 +62,22 @@ function checkIdempotencyKey(key, rules, reject) {
         reject(`idempotencyKey must match ${rule.pattern}`);
 }
 function checkProviderOptions(options, rules, reject) {
-    const entries = Object.entries(rules.providerOptions);
-    if (options === undefined) {
-        const required = entries.filter(([, rule]) => rule.required).map(([name]) => `providerOptions.${name}`);
-        if (required.length > 0)
-            reject(`${required.join(', ')} ${required.length === 1 ? 'is' : 'are'} required`);
-        return;
-    }
-    if (!isPlainObject(options))
+    // Absent options are checked as empty ones: the first required option is named as missing.
+    const given = options ?? {};
+    if (!isRecord(given))
         return reject('providerOptions must be an object');
-    for (const name of Object.keys(options)) {
+    for (const name of Object.keys(given)) {
         if (!Object.hasOwn(rules.providerOptions, name))
             reject(`providerOptions.${name} is not an option of this provider`);
     }
-    for (const [name, rule] of entries) {
-        const value = options[name];
+    for (const [name, rule] of Object.entries(rules.providerOptions)) {
+        const value = given[name];
         if (value === undefined) {
             if (rule.required)
                 reject(`providerOptions.${name} is required`);
         }
-        else if (rule.type === 'object' ? !isPlainObject(value) : typeof value !== rule.type || value === '') {
+        else if (rule.type === 'object' ? !isRecord(value) : typeof value !== rule.type || value === '') {
             reject(`providerOptions.${name} must be ${rule.type === 'object' ? 'an object' : `a non-empty ${rule.type}`}`);
         }
     }
-}
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -60,3 +60,13 @@ export function money(value: unknown, currency: unknown, field: string, amount: 
   if (minor < 0) throw new ReadError(`${field} is negative`);
   return { value: minor, currency: code };
 }
+
+/** Follows a path of property names through parsed JSON; anything missing gives undefined. */
+export function at(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

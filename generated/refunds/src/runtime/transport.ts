@@ -19,9 +19,9 @@ export interface AttemptResult {
 
 export interface RetryPolicy {
   /** 0 = exactly one attempt; default 2. */
-  maxRetries: number;
+  maxRetries?: number | undefined;
   /** Per attempt; default 30_000. */
-  timeoutMs: number;
+  timeoutMs?: number | undefined;
   /** Default 200. */
   baseDelayMs?: number;
   /** Default 5_000. */
@@ -119,14 +119,15 @@ async function runAttempt(
 ): Promise<AttemptResult | Failure> {
   const controller = new AbortController();
   let timedOut = false;
-  let stopWaiting: (reason: unknown) => void = () => {};
+  let abort!: (reason: unknown) => void;
+  // Rejects once the attempt is aborted, whether or not the attempt heeds its signal.
   const aborted = new Promise<never>((_, reject) => {
-    stopWaiting = reject;
+    abort = (reason) => {
+      controller.abort(reason);
+      reject(reason);
+    };
   });
-  const abort = (reason: unknown) => {
-    controller.abort(reason);
-    stopWaiting(reason);
-  };
+  // The attempt's one timer.
   const timer = setTimeout(() => {
     timedOut = true;
     abort(new DOMException(`attempt exceeded ${timeoutMs} ms`, 'TimeoutError'));
@@ -163,10 +164,6 @@ function mayResend(failure: Failure, deduplicates: boolean): boolean {
 }
 
 /** The body as parsed JSON, or undefined when it is not JSON. */
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length)}…` : text;
-}
-
 function json(text: string): { value: unknown } | undefined {
   try {
     return { value: JSON.parse(text) as unknown };
@@ -175,13 +172,9 @@ function json(text: string): { value: unknown } | undefined {
   }
 }
 
-function plural(count: number): string {
-  return `${count} attempt${count === 1 ? '' : 's'}`;
-}
-
 function toRefundError(failure: Failure, attempts: number, options: SendOptions, timeoutMs: number, note = ''): RefundError {
   const { provider, deduplicates, secrets } = options;
-  const tried = `(${plural(attempts)}${note})`;
+  const tried = `(${attempts} attempt${attempts === 1 ? '' : 's'}${note})`;
   if (failure.kind === 'timeout') {
     return createRefundError({ code: 'timeout', provider, retryable: deduplicates, message: `${provider} did not answer within ${timeoutMs} ms ${tried}` }, secrets);
   }
@@ -210,7 +203,7 @@ function toRefundError(failure: Failure, attempts: number, options: SendOptions,
       // de-duplicate, the README warns that a caller's own retry after a 5xx may refund twice.
       retryable: true,
       // Scrubbed before it is cut, so a secret straddling the cut cannot leave a fragment behind.
-      raw: parsed !== undefined ? parsed.value : truncate(scrubSecrets(bodyText, secrets), 1000),
+      raw: parsed !== undefined ? parsed.value : cut(scrubSecrets(bodyText, secrets)),
       message: rateLimited
         ? `${provider} rate-limited the request with HTTP 429 ${tried}`
         : documented
@@ -219,6 +212,10 @@ function toRefundError(failure: Failure, attempts: number, options: SendOptions,
     },
     secrets,
   );
+}
+
+function cut(text: string): string {
+  return text.length > 1000 ? `${text.slice(0, 1000)}…` : text;
 }
 
 /** The error code an attempt that is retried stands for, as hooks report it. */
