@@ -7,15 +7,9 @@ import { readDataFile } from './load/parse.js';
 import { paykitPath } from './paths.js';
 import { schemaValidator } from './schema-validator.js';
 import { pascalCase } from './text/escape.js';
+import { authPlugin, type AuthConfig } from './auth/index.js';
 
-export type AuthConfig =
-  | { kind: 'bearer'; token: string; credentials: Record<string, string> }
-  | { kind: 'basic'; username: string; password?: string; credentials: Record<string, string> }
-  | {
-      kind: 'hmac-signature'; login: string; secret: string; dateHeader: string; loginHeader: string;
-      signatureHeader: string; signaturePrefix: string; credentials: Record<string, string>;
-    }
-  | { kind: 'none' };
+export type { AuthConfig } from './auth/index.js';
 
 export interface ProviderConfig {
   id: string;
@@ -47,7 +41,7 @@ export function loadProjectConfig(root: string, configFile = PROVIDERS_FILE): Pr
   const entries = Object.entries((raw as { providers: Record<string, Omit<ProviderConfig, 'id'>> }).providers);
   for (const [id, entry] of entries) {
     checkProviderId(configFile, id, entries.map(([other]) => other));
-    checkAuthFields(configFile, id, entry.auth);
+    authPlugin(entry.auth).checkConfig(entry.auth, configFile, ['providers', id, 'auth']);
     checkEntryPaths(root, configFile, id, entry);
   }
   const providers = entries
@@ -71,19 +65,6 @@ export function selectProviders(config: ProjectConfig, ids: readonly string[]): 
 /** Paths in messages and output are relative to the project root: never absolute, so output is portable. */
 export function displayPath(root: string, absolute: string): string {
   return relative(root, absolute).split('\\').join('/');
-}
-
-/** The auth fields name credentials (`token: apiKey`); each must be one the provider declares. */
-function checkAuthFields(file: string, id: string, auth: AuthConfig): void {
-  if (auth.kind === 'none') return;
-  const declared = Object.keys(auth.credentials);
-  const named = Object.entries(auth).filter(([key]) => ['token', 'username', 'password', 'login', 'secret'].includes(key));
-  for (const [key, value] of named) {
-    if (!declared.includes(value as string)) {
-      throw new PaykitError(file, `/providers/${id}/auth/${key}`, `names the credential "${String(value)}", which auth.credentials does not declare`,
-        `use one of: ${declared.join(', ')}`);
-    }
-  }
 }
 
 /**

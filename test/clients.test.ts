@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOnekeypaymentsClient, DEFAULT_SIGNATURE_PREFIX } from '@paykit/onekeypayments';
+import { createOnekeypaymentsClient } from '@paykit/onekeypayments';
 import { createPayopClient } from '@paykit/payop';
 import { createPushClient } from '@paykit/push';
 import { createWooshpayClient } from '@paykit/wooshpay';
@@ -89,14 +89,19 @@ describe('generated provider clients', () => {
     expect(request!.headers['x-idempotency-key']).toBe('idem-1');
     const expected = createHmac('sha256', 's3cr3t').update('2024-05-27T10:00:00Z' + 'merchant-login' + request!.body).digest('hex');
     expect(request!.headers.authorization).toBe(`V2-HMAC-SHA256, Signature: ${expected}`);
-    expect(DEFAULT_SIGNATURE_PREFIX).toBe('V2-HMAC-SHA256, Signature:');
     expect(request!.body).toBe('{"deposit_id":3000001,"invoice_id":"inv-1001","amount":14.5}');
   });
 
-  it('onekeypayments uses a caller-chosen signature prefix', async () => {
+  it('onekeypayments signs each request anew: another body, another signature, each the HMAC of its own body', async () => {
     const server = await serve({ status: 200, body: '{}' });
-    const client = createOnekeypaymentsClient({ credentials: { login: 'l', secretKey: 'k' }, baseUrl: server.url, signaturePrefix: 'HMAC' });
+    const now = new Date('2024-05-27T10:00:00Z');
+    const client = createOnekeypaymentsClient({ credentials: { login: 'l', secretKey: 'k' }, baseUrl: server.url, now: () => now });
     await client.POST('/v3/refunds', { body: { deposit_id: 1, invoice_id: 'i' } });
-    expect(server.requests[0]!.headers.authorization).toMatch(/^HMAC [0-9a-f]{64}$/);
+    await client.POST('/v3/refunds', { body: { deposit_id: 2, invoice_id: 'i' } });
+    const [first, second] = server.requests.map((r) => ({ body: r.body, authorization: r.headers.authorization }));
+    for (const r of [first!, second!]) {
+      expect(r.authorization).toBe(`V2-HMAC-SHA256, Signature: ${createHmac('sha256', 'k').update(`2024-05-27T10:00:00Zl${r.body}`).digest('hex')}`);
+    }
+    expect(first!.authorization).not.toBe(second!.authorization);
   });
 });

@@ -1,20 +1,21 @@
 /**
  * providers.yaml's auth must be what the normalized spec asks for, or the generated client
  * authenticates the wrong way (a vendor moving from basic to bearer would leave it sending `Basic …`).
- * bearer ↔ http/bearer, basic ↔ http/basic, hmac-signature ↔ apiKey headers named exactly by
- * dateHeader, loginHeader and signatureHeader (the overlay declares them), none ↔ no security.
+ * Each auth kind's plugin (generator/auth/) says which schemes it answers to: bearer ↔ http/bearer,
+ * basic ↔ http/basic, hmac-signature ↔ apiKey header schemes named exactly like the recipe's
+ * headers (the overlay declares them), none ↔ no security.
  *
  * The operation checked is the mapped one (the mapping's `operation`); a provider without a mapping
  * is checked against the spec's root `security`, when it declares one.
  */
 import { join } from 'node:path';
-import type { AuthConfig, ProjectConfig, ProviderConfig } from '../config.js';
+import { allAuthPlugins, authPlugin, type Scheme } from '../auth/index.js';
+import type { ProjectConfig, ProviderConfig } from '../config.js';
 import { joinPointer } from '../errors.js';
 import { readDataFile } from '../load/parse.js';
 import { isRecord, type OpenApiDocument } from '../normalize/types.js';
 import { quote, type Finding } from './finding.js';
 
-interface Scheme { name: string; pointer: string; type: string; scheme: string; in: string; headerName: string }
 type Alternative = Scheme[];
 
 export function authFindings(project: ProjectConfig, provider: ProviderConfig, normalized: OpenApiDocument): Finding[] {
@@ -30,15 +31,14 @@ export function authFindings(project: ProjectConfig, provider: ProviderConfig, n
     return [finding(`${where}/kind`, site.pointer, `says none, but ${site.label} in ${specFile}#${site.pointer} requires ${describe(alternatives)}`,
       `set auth in ${project.configFile} to ${suggest(alternatives)}, or correct the security scheme in ${overlayOf(provider)} if the vendor spec is wrong`)];
   }
-  if (alternatives.some((alt) => satisfies(auth, alt))) return [];
-  // hmac-signature with the right kind of schemes but other header names: name the header field.
-  if (auth.kind === 'hmac-signature') {
-    const headerAlt = alternatives.find((alt) => alt.length === 3 && alt.every((s) => s.type === 'apiKey' && s.in === 'header'));
-    if (headerAlt !== undefined) {
-      const names = headerAlt.map((s) => s.headerName.toLowerCase());
-      const field = (['dateHeader', 'loginHeader', 'signatureHeader'] as const).find((f) => !names.includes(auth[f].toLowerCase()))!;
-      return [finding(`${where}/${field}`, site.pointer, `is ${quote(auth[field])}, but ${site.label} in ${specFile}#${site.pointer} signs with the headers ${headerAlt.map((s) => `${s.headerName} (#${s.pointer})`).join(', ')}`,
-        `set ${field} in ${project.configFile} to the spec's header, or correct the header schemes in ${overlayOf(provider)} if the vendor spec is wrong`)];
+  const plugin = authPlugin(auth);
+  if (alternatives.some((alt) => plugin.satisfies(auth, alt))) return [];
+  // The right kind of schemes but other names (a header renamed): name the field to correct.
+  for (const alt of alternatives) {
+    const off = plugin.mismatch?.(auth, alt);
+    if (off !== undefined) {
+      return [finding(`${where}${joinPointer(off.field)}`, site.pointer, `${off.problem} (${site.label} in ${specFile}#${site.pointer})`,
+        `correct the auth in ${project.configFile} to the spec's headers, or the header schemes in ${overlayOf(provider)} if the vendor spec is wrong`)];
     }
   }
   const needs = anonymous && alternatives.every((alt) => alt.length === 0) ? 'declares no security' : `requires ${describe(alternatives)}`;
@@ -83,18 +83,6 @@ function scheme(document: OpenApiDocument, name: string): Scheme {
   return { name, pointer: joinPointer(['components', 'securitySchemes', name]), type: text(s.type), scheme: text(s.scheme).toLowerCase(), in: text(s.in), headerName: text(s.name) };
 }
 
-function satisfies(auth: Exclude<AuthConfig, { kind: 'none' }>, alt: Alternative): boolean {
-  switch (auth.kind) {
-    case 'bearer': return alt.length === 1 && alt[0]!.type === 'http' && alt[0]!.scheme === 'bearer';
-    case 'basic': return alt.length === 1 && alt[0]!.type === 'http' && alt[0]!.scheme === 'basic';
-    case 'hmac-signature': {
-      const wanted = [auth.dateHeader, auth.loginHeader, auth.signatureHeader].map((h) => h.toLowerCase()).sort();
-      const have = alt.filter((s) => s.type === 'apiKey' && s.in === 'header').map((s) => s.headerName.toLowerCase()).sort();
-      return alt.length === 3 && have.length === 3 && have.every((h, i) => h === wanted[i]);
-    }
-  }
-}
-
 function describeScheme(s: Scheme): string {
   if (s.type === '') return `${quote(s.name)}, which components/securitySchemes does not declare`;
   const what = s.type === 'http' ? `http/${s.scheme}` : s.type === 'apiKey' ? `apiKey ${s.in} ${quote(s.headerName)}` : s.type;
@@ -108,12 +96,11 @@ function describe(alternatives: readonly Alternative[]): string {
 /** The providers.yaml auth that would fit the spec's first alternative. */
 function suggest(alternatives: readonly Alternative[]): string {
   const alt = alternatives[0] ?? [];
-  if (alt.length === 0) return 'kind: none';
-  if (alt.length === 1 && alt[0]!.type === 'http' && (alt[0]!.scheme === 'bearer' || alt[0]!.scheme === 'basic')) {
-    return alt[0]!.scheme === 'bearer' ? 'kind: bearer (token: <credential>)' : 'kind: basic (username: <credential>, optional password)';
+  for (const plugin of allAuthPlugins()) {
+    const suggestion = plugin.suggest(alt);
+    if (suggestion !== undefined) return suggestion;
   }
-  if (alt.length === 3 && alt.every((s) => s.type === 'apiKey' && s.in === 'header')) return 'kind: hmac-signature with dateHeader, loginHeader and signatureHeader among those headers';
-  return 'a kind paykit supports (bearer, basic, hmac-signature, none), declaring the matching scheme in the overlay';
+  return `a kind paykit supports (${allAuthPlugins().map((p) => p.kind).join(', ')}), declaring the matching scheme in the overlay`;
 }
 
 function overlayOf(provider: ProviderConfig): string {

@@ -1,6 +1,7 @@
 /** Emits generated/<provider>/: the `@paykit/<provider>` client package. */
 import type { Config as LintConfig } from '@redocly/openapi-core';
-import type { AuthConfig, ProviderConfig } from '../config.js';
+import { authPlugin } from '../auth/index.js';
+import type { ProviderConfig } from '../config.js';
 import { operations, isRecord, type OpenApiDocument } from '../normalize/types.js';
 import { pascalCase } from '../text/escape.js';
 import { buildDist } from './build.js';
@@ -68,9 +69,10 @@ function packageModel(inputs: PackageInputs, header: string) {
     credentials,
     auth: provider.auth,
     authPartial: `auth/${provider.auth.kind}`,
+    authModel: authPlugin(provider.auth).templateModel(provider.auth),
     // A signature covers the body, so the middleware reads it; other schemes' headers are fixed per client.
-    signsBody: provider.auth.kind === 'hmac-signature',
-    authSummary: describeAuth(provider.auth),
+    signsBody: authPlugin(provider.auth).perRequest,
+    authSummary: authPlugin(provider.auth).describe(provider.auth),
     operations: operations(normalized).map(({ method, path, operation }) => ({
       method: method.toUpperCase(),
       methodUpper: method.toUpperCase(),
@@ -80,13 +82,4 @@ function packageModel(inputs: PackageInputs, header: string) {
     })),
     openapiFetchRange: inputs.openapiFetchRange,
   };
-}
-
-function describeAuth(auth: AuthConfig): string {
-  switch (auth.kind) {
-    case 'bearer': return `bearer token (Authorization: Bearer <${auth.token}>).`;
-    case 'basic': return `HTTP basic, user ${auth.username}, password ${auth.password === undefined ? 'empty' : `${auth.password}`}.`;
-    case 'hmac-signature': return `signed headers ${auth.dateHeader}, ${auth.loginHeader} and ${auth.signatureHeader} (${auth.signaturePrefix} <hex>, HMAC-SHA256 of ${auth.dateHeader} + ${auth.loginHeader} + the exact body, keyed with ${auth.secret}). Pass signaturePrefix to change the prefix.`;
-    case 'none': return 'none.';
-  }
 }

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { Money } from '../../templates/refunds/runtime/contract.js';
 import type { AuthRecipe, FakeRecipe, OutcomeRecipe, RequestRecipe, SeedRecipe } from '../../templates/refunds/testing/recipe.js';
 import { schemaProblem } from '../../templates/refunds/testing/schema-check.js';
-import type { AuthConfig } from '../config.js';
+import { authPlugin, type AuthConfig } from '../auth/index.js';
 import { generatedHeader } from '../emit/header.js';
 import { TEMPLATES_DIR } from '../emit/templates.js';
 import { PaykitError } from '../errors.js';
@@ -72,10 +72,9 @@ function recipeOf(checked: CheckedMapping, spec: OpenApiDocument): FakeRecipe {
   };
 }
 
+/** What the auth kind's plugin says the fake verifies by (never the credentials' descriptions). */
 function authOf(auth: AuthConfig): AuthRecipe {
-  if (auth.kind === 'none') return auth;
-  const { credentials: _descriptions, ...recipe } = auth;
-  return recipe;
+  return authPlugin(auth).fakeRecipe(auth) as AuthRecipe;
 }
 
 /** Stable, distinct test values: never a real account's secret, and unlike any word a body might contain. */
@@ -97,8 +96,7 @@ function requestOf(checked: CheckedMapping, spec: OpenApiDocument): RequestRecip
   const amount = field('amount');
   const reference = field('reference');
   const required = Object.entries(mapping.input.providerOptions ?? {}).filter(([, o]) => o.required).map(([name]) => name);
-  const authHeaders = provider.auth.kind === 'hmac-signature'
-    ? [provider.auth.dateHeader, provider.auth.loginHeader, provider.auth.signatureHeader].map((h) => h.toLowerCase()) : [];
+  const authHeaders = authPlugin(provider.auth).headerNames(provider.auth).map((h) => h.toLowerCase());
   const headers = [...headerParameters(spec, path, method)]
     .filter(([name]) => name !== 'authorization' && !authHeaders.includes(name))
     .map(([name, located]) => {

@@ -23,6 +23,8 @@ const PAYLOADS = [
     ` <img src=x onerror="globalThis.${FLAG} = 1"> [x](javascript:globalThis.${FLAG}=1) | # @param x \u2028\u2029\n\r\t-->`,
   ` */ globalThis.${FLAG}=1 /* \${globalThis.${FLAG}=1}\`'"\\ <script>`,
   `/*/globalThis.${FLAG}=1;/*\${globalThis.${FLAG}=1}\`'"\\<script>`,
+  // Without braces, for signing-recipe templates (braces there are placeholders).
+  ` */ globalThis.${FLAG}=1; /* \`; globalThis.${FLAG}=1; \` ' " \\ </script><script>globalThis.${FLAG}=1</script>`,
 ];
 
 /**
@@ -32,6 +34,8 @@ const PAYLOADS = [
 const BOUND: Readonly<Record<string, string>> = {
   'providers/{}': 'provider ids: the schema pattern allows [a-z0-9-] only',
   'providers/*/auth/credentials/{}': 'credential names: the schema pattern allows [A-Za-z0-9] only',
+  'providers/*/auth/headers/{}': 'header names: the schema pattern allows RFC 9110 token characters only',
+  'providers/*/auth/sign/key': 'names a credential: the schema pattern allows [A-Za-z0-9] only',
   'providers/*/rules/*': 'names a normalization rule; an unknown one is refused',
   'providers/*/defaultServer/description': 'selects one of the spec\'s servers by its description (spec text, covered by test/hostile case 58)',
   'input/paymentId/pattern': 'a regular expression, refused at load when it does not compile (test/generator/facade/check.test.ts)',
@@ -101,7 +105,7 @@ afterAll(() => {
 describe('hostile text in providers.yaml and mappings', () => {
   it('reaches every text field the schemas allow and the project uses', () => {
     const places = new Set(injected.map((i) => i.place));
-    for (const expected of ['providers/*/title', 'providers/*/auth/credentials/*', 'providers/*/auth/signaturePrefix',
+    for (const expected of ['providers/*/title', 'providers/*/auth/credentials/*', 'providers/*/auth/sign/message', 'providers/*/auth/headers/*',
       'providers/*/sourceUrl', 'capabilities/notes/*', 'input/paymentId/hint', 'input/providerOptions/*/description']) {
       expect(places, expected).toContain(expected);
     }
@@ -158,7 +162,6 @@ describe('hostile text in providers.yaml and mappings', () => {
       // The default server is chosen from the spec's servers (untouched here): the committed package's default.
       const committed = await import(/* @vite-ignore */ pathToFileURL(join(REPO, 'generated', provider.id, 'dist/index.js')).href) as Record<string, unknown>;
       expect(client.DEFAULT_BASE_URL).toBe(committed.DEFAULT_BASE_URL);
-      if (provider.auth.kind === 'hmac-signature') expect(client.DEFAULT_SIGNATURE_PREFIX).toBe(provider.auth.signaturePrefix);
     }
     expect((globalThis as Record<string, unknown>)[FLAG]).toBeUndefined();
   });

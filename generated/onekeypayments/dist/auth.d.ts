@@ -16,17 +16,14 @@ export interface OnekeypaymentsCredentials {
  * (signatures cover it). Returns a promise only when it has to wait.
  */
 export type Authenticate = (headers: Record<string, string>, body: string) => void | Promise<void>;
-export declare const DEFAULT_SIGNATURE_PREFIX: string;
 export interface OnekeypaymentsAuthOptions {
-    /** Text before the hex signature in the Authorization header. Default: V2-HMAC-SHA256, Signature: */
-    signaturePrefix?: string;
-    /** Clock used for the X-Date header; tests pin it. */
+    /** Clock the signature's timestamp is taken from (yyyy-MM-ddTHH:mm:ssZ); tests pin it. */
     now?: () => Date;
 }
 /**
- * Signed headers: X-Date (`yyyy-MM-ddTHH:mm:ssZ`), X-Login, and
- * `Authorization: <prefix> <hex>` where hex is the HMAC-SHA256 of
- * X-Date + X-Login + the exact request body, keyed with the secret key.
+ * Signed headers, built from providers.yaml's signing recipe: `X-Date: {timestamp}`, `X-Login: {login}`, `Authorization: V2-HMAC-SHA256, Signature: {signature}`,
+ * where the signature is the hex HMAC-SHA-256 of `{timestamp}{login}{body}` ({body}: the exact
+ * request body), keyed with the secretKey credential.
  * Uses Web Crypto, so it runs in any fetch runtime. The key is imported once, here.
  */
 export declare function authenticator(credentials: OnekeypaymentsCredentials, options?: OnekeypaymentsAuthOptions): Authenticate;

@@ -2,16 +2,13 @@ import { type Client } from 'openapi-fetch';
 import { type OnekeypaymentsCredentials } from './auth.js';
 import type { paths } from './schema.js';
 export type { OnekeypaymentsCredentials };
-export { DEFAULT_SIGNATURE_PREFIX } from './auth.js';
 export interface OnekeypaymentsClientOptions {
     credentials: OnekeypaymentsCredentials;
     /** Server to call. Default: https://api-stg.onekeypayments.com */
     baseUrl?: string;
     /** Any WHATWG fetch; defaults to the global one. */
     fetch?: (input: Request) => Promise<Response>;
-    /** Text before the hex signature in the Authorization header. Default: V2-HMAC-SHA256, Signature: */
-    signaturePrefix?: string;
-    /** Clock used for the X-Date header; tests pin it. */
+    /** Clock the request signature's timestamp is taken from; tests pin it. */
     now?: () => Date;
 }
 export type OnekeypaymentsClient = Client<paths>;

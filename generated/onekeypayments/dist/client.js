@@ -2,7 +2,6 @@
 // Source: specs/vendor/onekeypayments.json; change the spec, overlay, mapping or template instead.
 import createClient, {} from 'openapi-fetch';
 import { authenticator } from './auth.js';
-export { DEFAULT_SIGNATURE_PREFIX } from './auth.js';
 /** Servers the vendor documents, in the order it lists them. */
 export const SERVERS = [
     { url: "https://api-stg.onekeypayments.com", description: "Staging environment" },

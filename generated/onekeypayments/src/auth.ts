@@ -22,38 +22,31 @@ export interface OnekeypaymentsCredentials {
  */
 export type Authenticate = (headers: Record<string, string>, body: string) => void | Promise<void>;
 
-export const DEFAULT_SIGNATURE_PREFIX: string = "V2-HMAC-SHA256, Signature:";
-
 export interface OnekeypaymentsAuthOptions {
-  /** Text before the hex signature in the Authorization header. Default: V2-HMAC-SHA256, Signature: */
-  signaturePrefix?: string;
-  /** Clock used for the X-Date header; tests pin it. */
+  /** Clock the signature's timestamp is taken from (yyyy-MM-ddTHH:mm:ssZ); tests pin it. */
   now?: () => Date;
 }
 
 /**
- * Signed headers: X-Date (`yyyy-MM-ddTHH:mm:ssZ`), X-Login, and
- * `Authorization: <prefix> <hex>` where hex is the HMAC-SHA256 of
- * X-Date + X-Login + the exact request body, keyed with the secret key.
+ * Signed headers, built from providers.yaml's signing recipe: `X-Date: {timestamp}`, `X-Login: {login}`, `Authorization: V2-HMAC-SHA256, Signature: {signature}`,
+ * where the signature is the hex HMAC-SHA-256 of `{timestamp}{login}{body}` ({body}: the exact
+ * request body), keyed with the secretKey credential.
  * Uses Web Crypto, so it runs in any fetch runtime. The key is imported once, here.
  */
 export function authenticator(credentials: OnekeypaymentsCredentials, options: OnekeypaymentsAuthOptions = {}): Authenticate {
-  const login = credentials.login;
-  const prefix = options.signaturePrefix ?? DEFAULT_SIGNATURE_PREFIX;
   const now = options.now ?? (() => new Date());
   const { subtle } = crypto;
   const encoder = new TextEncoder();
-  const key = subtle.importKey('raw', encoder.encode(credentials.secretKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = subtle.importKey('raw', encoder.encode(credentials["secretKey"]), { name: 'HMAC', hash: "SHA-256" }, false, ['sign']);
   key.catch(() => {}); // an unusable key fails the first request, not the process
   return async (headers, body) => {
-    // Whole seconds: the ISO form without its milliseconds.
-    const date = `${now().toISOString().slice(0, 19)}Z`;
-    const mac = new Uint8Array(await subtle.sign('HMAC', await key, encoder.encode(date + login + body)));
+    const timestamp = `${now().toISOString().slice(0, 19)}Z`;
+    const mac = new Uint8Array(await subtle.sign('HMAC', await key, encoder.encode(timestamp + credentials["login"] + body)));
     // Lower-case hex, two digits a byte.
-    let hex = '';
-    for (const byte of mac) hex += (byte + 256).toString(16).slice(1);
-    headers["X-Date"] = date;
-    headers["X-Login"] = login;
-    headers["Authorization"] = `${prefix} ${hex}`;
+    let signature = '';
+    for (const byte of mac) signature += (byte + 256).toString(16).slice(1);
+    headers["X-Date"] = timestamp;
+    headers["X-Login"] = credentials["login"];
+    headers["Authorization"] = "V2-HMAC-SHA256, Signature: " + signature;
   };
 }

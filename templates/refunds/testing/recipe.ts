@@ -13,8 +13,13 @@ export type AuthRecipe =
   | { readonly kind: 'bearer'; readonly token: string }
   | { readonly kind: 'basic'; readonly username: string; readonly password?: string }
   | {
-      readonly kind: 'hmac-signature'; readonly login: string; readonly secret: string; readonly dateHeader: string;
-      readonly loginHeader: string; readonly signatureHeader: string; readonly signaturePrefix: string;
+      /** providers.yaml's signing recipe: templates over {timestamp}, {body}, {signature} and credentials. */
+      readonly kind: 'hmac-signature';
+      readonly sign: {
+        readonly message: string; readonly key: string; readonly algorithm: 'sha256' | 'sha512'; readonly encoding: 'hex' | 'base64';
+        readonly timestamp?: 'iso8601' | 'iso8601-millis' | 'unix-seconds' | 'unix-millis';
+      };
+      readonly headers: Readonly<Record<string, string>>;
     };
 
 /** Where the facade puts each part of its input in the provider's (flat) request body. */

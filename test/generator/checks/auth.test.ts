@@ -43,10 +43,12 @@ describe('authFindings', () => {
     const auth = provider.auth as Extract<ProviderConfig['auth'], { kind: 'hmac-signature' }>;
     expect(authFindings(project, provider, normalized(provider))).toEqual([]);
     const doc = normalized(provider);
-    for (const s of schemes(doc)) if (s.name === auth.loginHeader) s.name = 'X-Merchant';
+    const renamed = Object.keys(auth.headers)[0]!;
+    for (const s of schemes(doc)) if (typeof s.name === 'string' && s.name.toLowerCase() === renamed.toLowerCase()) s.name = 'X-Merchant';
     const [finding] = authFindings(project, provider, doc);
-    expect(finding).toMatchObject({ kind: 'auth', source: `specs/providers.yaml#/providers/${provider.id}/auth/loginHeader` });
+    expect(finding).toMatchObject({ kind: 'auth', source: `specs/providers.yaml#/providers/${provider.id}/auth/headers/${renamed}` });
     expect(finding!.message).toContain('X-Merchant');
+    expect(finding!.message).toContain(`sends the header "${renamed}"`);
   });
 
   it('an operation-level security overrides the root one; an empty one means the spec declares none', () => {

@@ -5,12 +5,18 @@ export const recipes = {
     "onekeypayments": {
         "auth": {
             "kind": "hmac-signature",
-            "login": "login",
-            "secret": "secretKey",
-            "dateHeader": "X-Date",
-            "loginHeader": "X-Login",
-            "signatureHeader": "Authorization",
-            "signaturePrefix": "V2-HMAC-SHA256, Signature:"
+            "sign": {
+                "message": "{timestamp}{login}{body}",
+                "key": "secretKey",
+                "algorithm": "sha256",
+                "encoding": "hex",
+                "timestamp": "iso8601"
+            },
+            "headers": {
+                "X-Date": "{timestamp}",
+                "X-Login": "{login}",
+                "Authorization": "V2-HMAC-SHA256, Signature: {signature}"
+            }
         },
         "credentials": { "login": "fake_login_a47c3f85ddc3", "secretKey": "fake_secretKey_e0efbcae8244" },
         "request": {

@@ -1,0 +1,13 @@
+import { sameSecret } from './secret-compare.js';
+export const basicProblem = (auth, credentials, headers) => {
+    const encoded = /^Basic ([A-Za-z0-9+/=]+)$/.exec(headers['authorization'] ?? '')?.[1];
+    if (encoded === undefined)
+        return 'missing basic credentials';
+    const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0)
+        return 'malformed basic credentials';
+    const expectedPassword = auth.password === undefined ? '' : credentials[auth.password];
+    const ok = sameSecret(decoded.slice(0, colon), credentials[auth.username]) && sameSecret(decoded.slice(colon + 1), expectedPassword);
+    return ok ? undefined : 'invalid basic credentials';
+};

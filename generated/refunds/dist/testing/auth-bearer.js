@@ -1,0 +1,7 @@
+import { sameSecret } from './secret-compare.js';
+export const bearerProblem = (auth, credentials, headers) => {
+    const token = /^Bearer (\S+)$/.exec(headers['authorization'] ?? '')?.[1];
+    if (token === undefined)
+        return 'missing bearer token';
+    return sameSecret(token, credentials[auth.token]) ? undefined : 'invalid bearer token';
+};

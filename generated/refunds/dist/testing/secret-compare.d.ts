@@ -1,0 +1,1 @@
+export declare function sameSecret(actual: string, expected: string | undefined): boolean;

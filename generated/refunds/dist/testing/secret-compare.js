@@ -1,0 +1,10 @@
+/// <reference types="node" />
+/** Constant-time comparison of a presented credential, so a test cannot learn one by timing. */
+import { timingSafeEqual } from 'node:crypto';
+export function sameSecret(actual, expected) {
+    if (expected === undefined)
+        return false;
+    const a = Buffer.from(actual);
+    const b = Buffer.from(expected);
+    return a.length === b.length && timingSafeEqual(a, b);
+}
