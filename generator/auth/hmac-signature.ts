@@ -45,9 +45,9 @@ export const hmacSignature: AuthPlugin<HmacSignatureAuth> = {
     };
     known(['timestamp', 'body', ...credentials], ['sign', 'message'], auth.sign.message);
     for (const [name, value] of Object.entries(auth.headers)) {
-      known(['timestamp', 'signature', ...credentials.filter((c) => c !== auth.sign.key)], ['headers', name], value);
       // Named separately: the schema cannot see that {secretKey} is the signing key.
       if (valuesOf(value).includes(auth.sign.key)) fail(['headers', name], `would send the signing key {${auth.sign.key}} in clear`, 'send the signature instead');
+      known(['timestamp', 'signature', ...credentials.filter((c) => c !== auth.sign.key)], ['headers', name], value);
     }
     const sent = Object.values(auth.headers).flatMap(valuesOf);
     if (!sent.includes('signature')) fail(['headers'], 'sends no {signature}', 'put {signature} in one header\'s value');
