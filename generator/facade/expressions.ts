@@ -56,6 +56,13 @@ export function requestExpression(value: RequestValue, mapping: Mapping): string
       break;
     }
     case 'digitsToInteger': expression = `digitsToInteger(${source})`; break;
+    case 'lowerCase':
+    case 'upperCase':
+      // Only amount.currency takes a case transform (vocabulary.ts): the currency of the Money.
+      expression = value.from === 'amount' || value.from === 'amount.currency'
+        ? (mapping.input.amount === 'required' ? `${value.transform}(input.amount.currency)` : `read.optional(input.amount, (m) => ${value.transform}(m.currency))`)
+        : `read.optional(${source}, ${value.transform})`;
+      break;
     default: throw new Error(`internal: no code for request transform ${value.transform}`);
   }
   if (value.map !== undefined) expression = `read.optional(${expression}, (v) => mapEnum(${literal(value.map)} as const, String(v)))`;
@@ -75,6 +82,7 @@ const RUNTIME_MODULES: Readonly<Record<string, string>> = {
   naiveUtcDateTimeToIso: 'date-naive', isoToIso: 'date-iso',
   upperCase: 'text', lowerCase: 'text', mapEnum: 'text',
   checkConstraints: 'constraints',
+  withParams: 'url',
 };
 
 function runtimeFunction(name: string): string {
@@ -131,7 +139,22 @@ export function statusExpression(status: StatusValue): string {
 
 export function conditionExpression(when: Condition): string {
   if ('present' in when) return `read.present(${responseSource(when.present)})`;
-  return `${responseSource(when.equals.path)} === ${literal(when.equals.value)}`;
+  if ('equals' in when) return `${responseSource(when.equals.path)} === ${literal(when.equals.value)}`;
+  if ('not' in when) return `!(${conditionExpression(when.not)})`;
+  const [parts, join] = 'all' in when ? [when.all, ' && '] : [when.any, ' || '];
+  return `(${parts.map(conditionExpression).join(join)})`;
+}
+
+/** A condition as a predicate for the engine's error table: `(b) => …` over the parsed body (read.at checks own properties). */
+export function conditionFunction(when: Condition): string {
+  const test = (c: Condition): string => {
+    if ('present' in c) return `read.present(read.at(b, ${bodyPathLiteral(c.present)}))`;
+    if ('equals' in c) return `read.at(b, ${bodyPathLiteral(c.equals.path)}) === ${literal(c.equals.value)}`;
+    if ('not' in c) return `!(${test(c.not)})`;
+    const [parts, join] = 'all' in c ? [c.all, ' && '] : [c.any, ' || '];
+    return `(${parts.map(test).join(join)})`;
+  };
+  return `(b) => ${test(when)}`;
 }
 
 /** A body path as data for the engine's error table: `body.error.code` → ["error", "code"]. */

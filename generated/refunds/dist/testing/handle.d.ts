@@ -9,6 +9,9 @@ export interface IncomingRequest {
     /** Lower-case names. */
     headers: Record<string, string>;
     bodyText: string;
+    /** The operation path's parameters, decoded, and the query string. */
+    path?: Readonly<Record<string, string>>;
+    query?: URLSearchParams;
 }
 export interface LedgerEntry {
     id: string;
