@@ -6,7 +6,7 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import { pascalCase, tsString, jsdocText } from '../text/escape.js';
 import type { CheckedMapping, Constraint } from './check.js';
-import { amountReader, bodyPathLiteral, conditionFunction, conditionExpression, literal, requestExpression, responseExpression, responseSource, runtimeImports, statusExpression } from './expressions.js';
+import { amountReader, bodyPathLiteral, conditionFunction, conditionExpression, literal, requestExpression, responseExpression, responseSource, collectRuntime, runtimeFunction, statusExpression } from './expressions.js';
 import type { Mapping, RefundMapping, RequestValue } from './mapping.js';
 
 /**
@@ -23,7 +23,7 @@ export function shimStructure(checked: CheckedMapping, defaultBaseUrl: string): 
   const options = Object.entries(mapping.input.providerOptions ?? {});
   const optionsRequired = options.some(([, o]) => o.required === true);
   const hasHeaders = Object.keys(mapping.request.headers).length > 0;
-  const initializer = shimObject(checked, defaultBaseUrl);
+  const { result: initializer, imports } = collectRuntime(() => shimObject(checked, defaultBaseUrl));
   const statements: StatementStructures[] = [
     // Only the auth module at run time; the schema's types check the request below.
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${pkg}/auth`, namedImports: ['authenticator', { name: `${P}Credentials`, isTypeOnly: true }] },
@@ -31,7 +31,7 @@ export function shimStructure(checked: CheckedMapping, defaultBaseUrl: string): 
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/contract.js', isTypeOnly: true, namedImports: ['CreateRefundBase', 'Money'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/engine.js', isTypeOnly: true, namedImports: ['Shim'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/read.js', namespaceImport: 'read' },
-    ...runtimeImports(initializer).map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier, namedImports })),
+    ...imports.map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier, namedImports })),
     { kind: StructureKind.TypeAlias, name: 'Operation', type: `paths[${tsString(path)}][${tsString(method)}]` },
     { kind: StructureKind.TypeAlias, name: 'RequestBody', type: `NonNullable<Operation["requestBody"]>["content"]["application/json"]` },
     ...(hasHeaders ? [{ kind: StructureKind.TypeAlias as const, name: 'RequestHeaders', type: `NonNullable<Operation["parameters"]["header"]>` }] : []),
@@ -120,13 +120,13 @@ function shimObject(checked: CheckedMapping, defaultBaseUrl: string): string {
     ...(query.length === 0 ? [] : [`const query: QueryParameters = {\n      ${query.join('\n      ')}\n    };`]),
   ];
   const url = pathParameters.length + query.length === 0 ? []
-    : [`path: withParams(${tsString(mapping.operation.path)}, ${pathParameters.length === 0 ? '{}' : 'path'}${query.length === 0 ? '' : ', query'})`];
+    : [`path: ${runtimeFunction('withParams')}(${tsString(mapping.operation.path)}, ${pathParameters.length === 0 ? '{}' : 'path'}${query.length === 0 ? '' : ', query'})`];
   const returned = ['body', ...(headers.length === 0 ? [] : ['headers']), ...url];
   return `{
   provider: ${tsString(provider.id)},
   deduplicates: ${mapping.idempotency.deduplicates},
   rules: ${literal(rules, "  ")},${Object.keys(checked.passThroughConstraints).length === 0 ? '' : `
-  check: checkConstraints,
+  check: ${runtimeFunction('checkConstraints')},
   constraints: ${literal(nestConstraints(checked.passThroughConstraints), "  ")},`}
   errors: [
     ${errors.join(',\n    ')},
