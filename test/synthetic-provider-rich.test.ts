@@ -98,6 +98,15 @@ describe(`path, query, nested body, currency and composite conditions (${ID})`, 
     expect(call('declined').refund?.reference).toBeUndefined();
   });
 
+  it('holds a query value to its parameter\'s schema (client_ref maxLength 40) before sending', () => {
+    const long = call('longReference');
+    expect(long.sent).toEqual([]);
+    expect(long.error?.code).toBe('invalid_request');
+    expect(long.error?.message).toMatch(/reference/);
+    // The fake checks it too (its own answer to a request sent around the facade).
+    expect((report as unknown as { fakeLongQuery: { status: number; body: { message: string } } }).fakeLongQuery).toMatchObject({ status: 409, body: { message: expect.stringMatching(/client_ref query parameter/) } });
+  });
+
   it('URL-encodes a path parameter, and refuses "." and ".." (which URL parsing would resolve) before sending', () => {
     const slash = call('slashInId');
     expect(slash.sent[0]!.url).toContain('/payments/pay%2F..%2Fx%20y/refunds');

@@ -9,7 +9,7 @@ import type { Condition, LoadedMapping, Mapping, ResponsePath } from './mapping.
 import { bodyField, checkRequest } from './request-check.js';
 import { optionalSources } from './required-sources.js';
 import {
-  child, deref, enumValues, headerParameters, operationAt, property, requestSchema, requiredProperties,
+  child, deref, enumValues, headerParameters, operationAt, parametersIn, property, requestSchema, requiredProperties,
   responseFor, responseSchema, type Located,
 } from './spec-walk.js';
 
@@ -122,11 +122,19 @@ export function checkMapping(loaded: LoadedMapping, spec: OpenApiDocument): Chec
 /** Fields sent as the caller gave them (no transform, no map) carry the spec's limits into the shim. */
 function constraintsOf(mapping: Mapping, spec: OpenApiDocument, body: Located): Record<string, Constraint> {
   const out: Record<string, Constraint> = {};
-  for (const [field, value] of Object.entries(mapping.request.body)) {
+  const { path, method } = mapping.operation;
+  const targets = [
+    ...Object.entries(mapping.request.body).map(([field, value]) => [value, bodyField(spec, body, field)] as const),
+    ...(['path', 'query'] as const).flatMap((where) => {
+      const declared = parametersIn(spec, path, method, where);
+      return Object.entries(mapping.request[where]).map(([name, value]) => [value, child(spec, declared.get(name), 'schema')] as const);
+    }),
+  ];
+  for (const [value, schema] of targets) {
     const passedThrough = (value.from === 'reference' || value.from.startsWith('providerOptions.')) && value.transform === undefined && value.map === undefined;
     if (!passedThrough) continue;
-    const constraint = constraintOf(spec, bodyField(spec, body, field), 0);
-    if (constraint !== undefined) out[value.from] = constraint;
+    const constraint = constraintOf(spec, schema, 0);
+    if (constraint !== undefined) out[value.from] = { ...out[value.from], ...constraint };
   }
   return out;
 }

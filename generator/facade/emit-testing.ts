@@ -16,7 +16,7 @@ import type { OpenApiDocument } from '../normalize/types.js';
 import type { CheckedMapping } from './check.js';
 import { inlineSchema, sampleOf } from './fake-schema.js';
 import { errorsOf, outcomesOf, statusReply } from './fake-replies.js';
-import { child, headerParameters, operationAt, requestSchema } from './spec-walk.js';
+import { child, headerParameters, operationAt, parametersIn, requestSchema } from './spec-walk.js';
 
 const TESTING_DIR = new URL('refunds/testing/', TEMPLATES_DIR);
 const SEED_AMOUNTS = [10_000, 25_000, 5_000, 7_500, 12_000];
@@ -112,10 +112,15 @@ function requestOf(checked: CheckedMapping, spec: OpenApiDocument): RequestRecip
       return { name, required: located.node.required === true, ...(schema === undefined ? {} : { schema }) };
     });
   const schema = inlineSchema(spec, requestSchema(spec, operationAt(spec, path, method)!));
+  const parameters = (['path', 'query'] as const).flatMap((where) => [...parametersIn(spec, path, method, where)].map(([name, located]) => {
+    const parameterSchema = inlineSchema(spec, child(spec, located, 'schema'));
+    return { in: where, name, required: where === 'path' || located.node.required === true, ...(parameterSchema === undefined ? {} : { schema: parameterSchema }) };
+  }));
   return {
     method, path,
     ...(schema === undefined ? {} : { body: schema }),
     headers,
+    ...(parameters.length === 0 ? {} : { parameters }),
     paymentIdField: paymentId[0],
     ...(amount === undefined ? {} : { amount: { field: amount[0], transform: amount[1].transform ?? 'minorToInteger' } }),
     ...(reference === undefined ? {} : { referenceField: reference[0] }),

@@ -26,6 +26,8 @@ export interface RequestRecipe {
   readonly headers: readonly { readonly name: string; readonly required: boolean; readonly schema?: JsonSchema }[];
   /** Fields are named where the facade puts them: a body key (dotted for a nested one), `path:<name>` or `query:<name>`. */
   readonly paymentIdField: string;
+  /** The operation's path and query parameters, checked like headers (values are text). */
+  readonly parameters?: readonly { readonly in: 'path' | 'query'; readonly name: string; readonly required: boolean; readonly schema?: JsonSchema }[];
   /** The facade's transform, inverted by the fake (minorToInteger, minorToString, minorToMajorNumber, …). */
   readonly amount?: { readonly field: string; readonly transform: string };
   readonly referenceField?: string;

@@ -18,6 +18,19 @@ export function handleRefund(recipe, state, request) {
         if (problem)
             return refuse('invalid_request', problem);
     }
+    for (const parameter of recipe.request.parameters ?? []) {
+        const value = parameter.in === 'path' ? (Object.hasOwn(request.path ?? {}, parameter.name) ? request.path[parameter.name] : undefined) : request.query?.get(parameter.name) ?? undefined;
+        if (value === undefined) {
+            if (parameter.required)
+                return refuse('invalid_request', `${parameter.name} ${parameter.in} parameter is required`);
+            continue;
+        }
+        // Parameters arrive as text: a numeric schema is checked against the number the text spells.
+        const type = parameter.schema?.type;
+        const problem = schemaProblem(type === 'integer' || type === 'number' ? Number(value) : value, parameter.schema, `${parameter.name} ${parameter.in} parameter`);
+        if (problem)
+            return refuse('invalid_request', problem);
+    }
     const key = recipe.request.idempotencyHeader === undefined ? undefined : request.headers[recipe.request.idempotencyHeader];
     if (key !== undefined) {
         const stored = state.answered.get(key);
