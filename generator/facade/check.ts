@@ -115,8 +115,22 @@ export function checkMapping(loaded: LoadedMapping, spec: OpenApiDocument): Chec
     const response = resolveStatus([...at, 'status'], entry.status);
     checkCondition([...at, 'when'], response, entry.when);
     if (entry.message !== undefined) checkPath([...at, 'message'], response, entry.message);
+    // The engine's error table reads the parsed body only (expressions.ts conditionFunction, bodyPathLiteral).
+    for (const [pointer, read] of [...leafPaths([...at, 'when'], entry.when), ...(entry.message === undefined ? [] : [[[...at, 'message'], entry.message] as const])]) {
+      if (!read.startsWith('body.')) fail([...pointer], `reads ${read}, but an error rule can only read the response body`, 'use a body.<path> here');
+    }
   });
   return { ...loaded, responseKeys, passThroughConstraints, ...(idempotencyKeyRule === undefined ? {} : { idempotencyKeyRule }), ...(currencies === undefined ? {} : { currencies }) };
+}
+
+/** Every path a condition reads, with the mapping pointer of its leaf. */
+function leafPaths(at: (string | number)[], when: Condition | undefined): (readonly [(string | number)[], ResponsePath])[] {
+  if (when === undefined) return [];
+  if ('present' in when) return [[[...at, 'present'], when.present]];
+  if ('equals' in when) return [[[...at, 'equals', 'path'], when.equals.path]];
+  if ('not' in when) return leafPaths([...at, 'not'], when.not);
+  const [key, parts] = 'all' in when ? ['all', when.all] as const : ['any', when.any] as const;
+  return parts.flatMap((c, i) => leafPaths([...at, key, i], c));
 }
 
 /** Fields sent as the caller gave them (no transform, no map) carry the spec's limits into the shim. */

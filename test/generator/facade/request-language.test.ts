@@ -143,6 +143,11 @@ describe('all / any / not conditions', () => {
     expect(() => check((m) => { m.responses[0].when = { all: [{ present: 'body.id' }, { not: { equals: { path: 'body.status', value: 'failed' } } }] }; })).not.toThrow();
   });
 
+  it('an error rule reads only the body: a header or input path in its condition is refused', () => {
+    expect(failure((m) => { m.errors[1].when = { all: [{ present: 'body.error.code' }, { not: { present: 'input.reference' } }] }; }))
+      .toMatch(/#\/errors\/1\/when\/all\/1\/not\/present: reads input\.reference, but an error rule can only read the response body; use a body\.<path> here/);
+  });
+
   it('a field an `all` proved present needs no fallback; one under `any` or `not` still does', () => {
     const drop = (m: Any) => { m.responses[0].refund.paymentId = { from: 'body.payment_intent' }; };
     expect(() => check((m) => { drop(m); m.responses[0].when = { all: [{ present: 'body.payment_intent' }] }; })).not.toThrow();

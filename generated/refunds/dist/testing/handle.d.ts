@@ -24,9 +24,9 @@ export interface FakeState {
     ledger: LedgerEntry[];
     /** Minor units refunded (and not declined) per payment id. */
     refunded: Map<string, number>;
-    /** Idempotency key → the body it came with and the answer it got. */
+    /** Idempotency key → the request it came with (path and query parameters, body) and the answer it got. */
     answered: Map<string, {
-        bodyText: string;
+        sent: string;
         reply: Reply;
     }>;
     seq: number;

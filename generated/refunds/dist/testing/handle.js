@@ -32,15 +32,16 @@ export function handleRefund(recipe, state, request) {
             return refuse('invalid_request', problem);
     }
     const key = recipe.request.idempotencyHeader === undefined ? undefined : request.headers[recipe.request.idempotencyHeader];
+    const sent = JSON.stringify([request.path ?? {}, request.query?.toString() ?? '', request.bodyText]);
     if (key !== undefined) {
         const stored = state.answered.get(key);
         if (stored !== undefined) {
-            return stored.bodyText === request.bodyText ? stored.reply : refuse('invalid_request', 'idempotency key reused with a different request body');
+            return stored.sent === sent ? stored.reply : refuse('invalid_request', 'idempotency key reused with a different request');
         }
     }
     const reply = createRefund(recipe, state, request, key);
     if (key !== undefined)
-        state.answered.set(key, { bodyText: request.bodyText, reply });
+        state.answered.set(key, { sent, reply });
     return reply;
 }
 function createRefund(recipe, state, { bodyText, path = {}, query = new URLSearchParams() }, key) {

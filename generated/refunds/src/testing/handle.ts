@@ -30,8 +30,8 @@ export interface FakeState {
   ledger: LedgerEntry[];
   /** Minor units refunded (and not declined) per payment id. */
   refunded: Map<string, number>;
-  /** Idempotency key → the body it came with and the answer it got. */
-  answered: Map<string, { bodyText: string; reply: Reply }>;
+  /** Idempotency key → the request it came with (path and query parameters, body) and the answer it got. */
+  answered: Map<string, { sent: string; reply: Reply }>;
   seq: number;
   now: () => Date;
 }
@@ -61,14 +61,15 @@ export function handleRefund(recipe: FakeRecipe, state: FakeState, request: Inco
     if (problem) return refuse('invalid_request', problem);
   }
   const key = recipe.request.idempotencyHeader === undefined ? undefined : request.headers[recipe.request.idempotencyHeader];
+  const sent = JSON.stringify([request.path ?? {}, request.query?.toString() ?? '', request.bodyText]);
   if (key !== undefined) {
     const stored = state.answered.get(key);
     if (stored !== undefined) {
-      return stored.bodyText === request.bodyText ? stored.reply : refuse('invalid_request', 'idempotency key reused with a different request body');
+      return stored.sent === sent ? stored.reply : refuse('invalid_request', 'idempotency key reused with a different request');
     }
   }
   const reply = createRefund(recipe, state, request, key);
-  if (key !== undefined) state.answered.set(key, { bodyText: request.bodyText, reply });
+  if (key !== undefined) state.answered.set(key, { sent, reply });
   return reply;
 }
 
