@@ -6,9 +6,10 @@
 import { PaykitError, joinPointer } from '../errors.js';
 import type { OpenApiDocument } from '../normalize/types.js';
 import type { Condition, LoadedMapping, Mapping, ResponsePath } from './mapping.js';
+import { bodyField, checkRequest } from './request-check.js';
 import { optionalSources } from './required-sources.js';
 import {
-  child, deref, enumValues, headerParameters, operationAt, property, requestSchema, requiredProperties,
+  child, deref, enumValues, headerParameters, operationAt, parametersIn, property, requestSchema, requiredProperties,
   responseFor, responseSchema, type Located,
 } from './spec-walk.js';
 
@@ -18,6 +19,8 @@ export interface CheckedMapping extends LoadedMapping {
   idempotencyKeyRule?: { pattern?: string; maxLength?: number };
   /** Spec limits on fields the caller passes through unchanged, by input path (`providerOptions.x`, `reference`). */
   passThroughConstraints: Record<string, Constraint>;
+  /** The currencies the facade accepts: input.currencies, or those a currency enum in the spec allows. */
+  currencies?: string[];
 }
 
 /** The subset of JSON Schema the runtime checks before sending (templates/refunds/runtime/constraints.ts). */
@@ -25,10 +28,6 @@ export interface Constraint {
   maxLength?: number; minLength?: number; pattern?: string; enum?: (string | number | boolean)[]; format?: 'uri';
   required?: string[]; properties?: Record<string, Constraint>;
 }
-
-const AMOUNT_TRANSFORM_TYPES: Record<string, string> = {
-  minorToInteger: 'integer', minorToString: 'string', minorToMajorNumber: 'number', minorToMajorDecimal: 'string', digitsToInteger: 'integer',
-};
 
 export function checkMapping(loaded: LoadedMapping, spec: OpenApiDocument): CheckedMapping {
   const { mapping, file, provider } = loaded;
@@ -43,7 +42,7 @@ export function checkMapping(loaded: LoadedMapping, spec: OpenApiDocument): Chec
   const operation = operationAt(spec, path, method)
     ?? missing(['operation'], `names ${method.toUpperCase()} ${path}`, joinPointer(['paths', path, method]));
 
-  checkRequest(mapping, spec, operation, fail, missing);
+  const { currencies } = checkRequest(mapping, spec, operation, fail, missing);
   const passThroughConstraints = constraintsOf(mapping, spec, requestSchema(spec, operation)!);
   const headers = headerParameters(spec, path, method);
   let idempotencyKeyRule: CheckedMapping['idempotencyKeyRule'];
@@ -79,16 +78,19 @@ export function checkMapping(loaded: LoadedMapping, spec: OpenApiDocument): Chec
     }
     return schema;
   };
-  const checkCondition = (entry: (string | number)[], response: Located, when: Condition | undefined) => {
+  const checkCondition = (at: (string | number)[], response: Located, when: Condition | undefined) => {
     if (when === undefined) return;
-    if ('present' in when) checkPath([...entry, 'when', 'present'], response, when.present);
-    else checkPath([...entry, 'when', 'equals', 'path'], response, when.equals.path);
+    if ('present' in when) checkPath([...at, 'present'], response, when.present);
+    else if ('equals' in when) checkPath([...at, 'equals', 'path'], response, when.equals.path);
+    else if ('not' in when) checkCondition([...at, 'not'], response, when.not);
+    else if ('all' in when) when.all.forEach((c, i) => checkCondition([...at, 'all', i], response, c));
+    else when.any.forEach((c, i) => checkCondition([...at, 'any', i], response, c));
   };
 
   mapping.responses.forEach((entry, index) => {
     const at = ['responses', index];
     const response = resolveStatus([...at, 'status'], entry.status);
-    checkCondition(at, response, entry.when);
+    checkCondition([...at, 'when'], response, entry.when);
     for (const [field, value] of Object.entries(entry.refund)) {
       const fieldAt = [...at, 'refund', field];
       if (field === 'amount') {
@@ -111,20 +113,42 @@ export function checkMapping(loaded: LoadedMapping, spec: OpenApiDocument): Chec
   mapping.errors.forEach((entry, index) => {
     const at = ['errors', index];
     const response = resolveStatus([...at, 'status'], entry.status);
-    checkCondition(at, response, entry.when);
+    checkCondition([...at, 'when'], response, entry.when);
     if (entry.message !== undefined) checkPath([...at, 'message'], response, entry.message);
+    // The engine's error table reads the parsed body only (expressions.ts conditionFunction, bodyPathLiteral).
+    for (const [pointer, read] of [...leafPaths([...at, 'when'], entry.when), ...(entry.message === undefined ? [] : [[[...at, 'message'], entry.message] as const])]) {
+      if (!read.startsWith('body.')) fail([...pointer], `reads ${read}, but an error rule can only read the response body`, 'use a body.<path> here');
+    }
   });
-  return { ...loaded, responseKeys, passThroughConstraints, ...(idempotencyKeyRule === undefined ? {} : { idempotencyKeyRule }) };
+  return { ...loaded, responseKeys, passThroughConstraints, ...(idempotencyKeyRule === undefined ? {} : { idempotencyKeyRule }), ...(currencies === undefined ? {} : { currencies }) };
+}
+
+/** Every path a condition reads, with the mapping pointer of its leaf. */
+function leafPaths(at: (string | number)[], when: Condition | undefined): (readonly [(string | number)[], ResponsePath])[] {
+  if (when === undefined) return [];
+  if ('present' in when) return [[[...at, 'present'], when.present]];
+  if ('equals' in when) return [[[...at, 'equals', 'path'], when.equals.path]];
+  if ('not' in when) return leafPaths([...at, 'not'], when.not);
+  const [key, parts] = 'all' in when ? ['all', when.all] as const : ['any', when.any] as const;
+  return parts.flatMap((c, i) => leafPaths([...at, key, i], c));
 }
 
 /** Fields sent as the caller gave them (no transform, no map) carry the spec's limits into the shim. */
 function constraintsOf(mapping: Mapping, spec: OpenApiDocument, body: Located): Record<string, Constraint> {
   const out: Record<string, Constraint> = {};
-  for (const [field, value] of Object.entries(mapping.request.body)) {
+  const { path, method } = mapping.operation;
+  const targets = [
+    ...Object.entries(mapping.request.body).map(([field, value]) => [value, bodyField(spec, body, field)] as const),
+    ...(['path', 'query'] as const).flatMap((where) => {
+      const declared = parametersIn(spec, path, method, where);
+      return Object.entries(mapping.request[where]).map(([name, value]) => [value, child(spec, declared.get(name), 'schema')] as const);
+    }),
+  ];
+  for (const [value, schema] of targets) {
     const passedThrough = (value.from === 'reference' || value.from.startsWith('providerOptions.')) && value.transform === undefined && value.map === undefined;
     if (!passedThrough) continue;
-    const constraint = constraintOf(spec, property(spec, body, field), 0);
-    if (constraint !== undefined) out[value.from] = constraint;
+    const constraint = constraintOf(spec, schema, 0);
+    if (constraint !== undefined) out[value.from] = { ...out[value.from], ...constraint };
   }
   return out;
 }
@@ -150,46 +174,6 @@ function constraintOf(spec: OpenApiDocument, schema: Located | undefined, depth:
 }
 
 type Fail = (entry: (string | number)[], problem: string, fix?: string) => never;
-type Missing = (entry: (string | number)[], what: string, pointer: string) => never;
-
-function checkRequest(mapping: Mapping, spec: OpenApiDocument, operation: Located, fail: Fail, missing: Missing): void {
-  const body = requestSchema(spec, operation) ?? missing(['request', 'body'], 'maps a JSON request body', `${operation.pointer}/requestBody/content/application~1json/schema`);
-  for (const [field, value] of Object.entries(mapping.request.body)) {
-    const at = ['request', 'body', field];
-    const schema = property(spec, body, field) ?? missing(at, `names the request field ${field}`, `${body.pointer}/properties/${field}`);
-    const declaredType = schema.node.type;
-    const wanted = value.transform === undefined ? undefined : AMOUNT_TRANSFORM_TYPES[value.transform];
-    if (wanted !== undefined && typeof declaredType === 'string' && declaredType !== wanted && !(wanted === 'integer' && declaredType === 'number')) {
-      fail([...at, 'transform'], `${value.transform} produces ${wanted === 'integer' ? 'an integer' : `a ${wanted}`}, but the spec types ${field} as ${declaredType} (#${schema.pointer}/type)`,
-        'choose the transform that produces the type the spec declares');
-    }
-    const allowed = enumValues(spec, schema);
-    if (value.map !== undefined && allowed !== undefined) {
-      for (const [key, target] of Object.entries(value.map)) {
-        if (target !== null && !allowed.includes(target)) {
-          fail([...at, 'map', key], `maps to ${JSON.stringify(target)}, which is not in the enum at #${schema.pointer}/enum (${allowed.map((a) => JSON.stringify(a)).join(', ')})`,
-            'map to one of the values the spec allows, or to null to omit the field');
-        }
-      }
-    }
-  }
-  for (const required of requiredProperties(spec, body)) {
-    if (!(required in mapping.request.body)) {
-      fail(['request', 'body'], `does not set ${required}, which #${body.pointer}/required requires`,
-        'map it from a facade field or a providerOptions entry');
-    }
-  }
-  const headers = headerParameters(spec, mapping.operation.path, mapping.operation.method);
-  for (const name of Object.keys(mapping.request.headers)) {
-    if (!headers.has(name.toLowerCase())) missing(['request', 'headers', name], `sends the header ${name}`, `${operation.pointer}/parameters (a header named ${name})`);
-  }
-  for (const [name, parameter] of headers) {
-    const covered = Object.keys(mapping.request.headers).some((h) => h.toLowerCase() === name);
-    if (parameter.node.required === true && !covered) {
-      fail(['request', 'headers'], `does not send the header ${String(parameter.node.name)}, which #${parameter.pointer} requires`, 'map it, or remove it in the overlay if the client sets it');
-    }
-  }
-}
 
 function checkStatusMap(spec: OpenApiDocument, schema: Located | undefined, map: Record<string, string>, from: string, at: (string | number)[], fail: Fail): void {
   const values = enumValues(spec, schema);

@@ -19,11 +19,12 @@ export interface Capabilities {
 /** Derived from the mapping itself, so the matrix cannot disagree with what the shim does. */
 export function capabilitiesOf(checked: CheckedMapping): Capabilities {
   const { mapping } = checked;
-  const sources = Object.values(mapping.request.body).map((v) => v.from);
+  const { body, headers, path, query } = mapping.request;
+  const sources = [body, headers, path, query].flatMap((values) => Object.values(values).map((v) => v.from));
   return {
     partialRefunds: sources.includes('amount'),
     fullRefundWithoutAmount: mapping.input.amount === 'optional',
-    currencies: mapping.input.currencies ?? 'any',
+    currencies: checked.currencies ?? 'any',
     ...(mapping.input.maxFractionDigits === undefined ? {} : { maxFractionDigits: mapping.input.maxFractionDigits }),
     idempotency: mapping.idempotency.deduplicates,
     reasons: sources.includes('reason'),

@@ -6,8 +6,8 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import { pascalCase, tsString, jsdocText } from '../text/escape.js';
 import type { CheckedMapping, Constraint } from './check.js';
-import { amountReader, bodyPathLiteral, conditionExpression, literal, requestExpression, responseExpression, responseSource, runtimeImports, statusExpression } from './expressions.js';
-import type { Mapping, RefundMapping } from './mapping.js';
+import { amountReader, bodyPathLiteral, conditionFunction, conditionExpression, literal, requestExpression, responseExpression, responseSource, collectRuntime, runtimeFunction, statusExpression } from './expressions.js';
+import type { Mapping, RefundMapping, RequestValue } from './mapping.js';
 
 /**
  * `defaultBaseUrl`: the provider package's DEFAULT_BASE_URL (the same providers.yaml choice), written
@@ -23,7 +23,7 @@ export function shimStructure(checked: CheckedMapping, defaultBaseUrl: string): 
   const options = Object.entries(mapping.input.providerOptions ?? {});
   const optionsRequired = options.some(([, o]) => o.required === true);
   const hasHeaders = Object.keys(mapping.request.headers).length > 0;
-  const initializer = shimObject(checked, defaultBaseUrl);
+  const { result: initializer, imports } = collectRuntime(() => shimObject(checked, defaultBaseUrl));
   const statements: StatementStructures[] = [
     // Only the auth module at run time; the schema's types check the request below.
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${pkg}/auth`, namedImports: ['authenticator', { name: `${P}Credentials`, isTypeOnly: true }] },
@@ -31,10 +31,12 @@ export function shimStructure(checked: CheckedMapping, defaultBaseUrl: string): 
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/contract.js', isTypeOnly: true, namedImports: ['CreateRefundBase', 'Money'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/engine.js', isTypeOnly: true, namedImports: ['Shim'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/read.js', namespaceImport: 'read' },
-    ...runtimeImports(initializer).map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier, namedImports })),
+    ...imports.map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier, namedImports })),
     { kind: StructureKind.TypeAlias, name: 'Operation', type: `paths[${tsString(path)}][${tsString(method)}]` },
     { kind: StructureKind.TypeAlias, name: 'RequestBody', type: `NonNullable<Operation["requestBody"]>["content"]["application/json"]` },
     ...(hasHeaders ? [{ kind: StructureKind.TypeAlias as const, name: 'RequestHeaders', type: `NonNullable<Operation["parameters"]["header"]>` }] : []),
+    ...(Object.keys(mapping.request.path).length > 0 ? [{ kind: StructureKind.TypeAlias as const, name: 'PathParameters', type: `Operation["parameters"]["path"]` }] : []),
+    ...(Object.keys(mapping.request.query).length > 0 ? [{ kind: StructureKind.TypeAlias as const, name: 'QueryParameters', type: `NonNullable<Operation["parameters"]["query"]>` }] : []),
     ...refundStatuses.map((status) => ({
       kind: StructureKind.TypeAlias as const, name: responseType(status),
       type: `Operation["responses"][${checked.responseKeys.get(status) === String(status) ? status : tsString(checked.responseKeys.get(status)!)}]["content"]["application/json"]`,
@@ -96,22 +98,35 @@ function shimObject(checked: CheckedMapping, defaultBaseUrl: string): string {
   const rules = {
     amount: mapping.input.amount,
     ...(mapping.input.amount === 'required' ? { amountHint: `${provider.title} needs it even for a full refund` } : {}),
-    ...(mapping.input.currencies === undefined ? {} : { currencies: mapping.input.currencies }),
+    ...(checked.currencies === undefined ? {} : { currencies: checked.currencies }),
     ...(mapping.input.maxFractionDigits === undefined ? {} : { maxFractionDigits: mapping.input.maxFractionDigits }),
     ...(mapping.input.paymentId === undefined ? {} : { paymentId: mapping.input.paymentId }),
     ...(checked.idempotencyKeyRule === undefined || Object.keys(checked.idempotencyKeyRule).length === 0 ? {} : { idempotencyKey: checked.idempotencyKeyRule }),
     providerOptions: Object.fromEntries(Object.entries(mapping.input.providerOptions ?? {})
       .map(([name, o]) => [name, { type: o.schema !== undefined ? 'object' : o.type, ...(o.required === true ? { required: true } : {}) }])),
   };
-  const errors = mapping.errors.map((e) => `{ status: ${e.status}, code: ${tsString(e.code)}${e.when === undefined ? '' : `, when: ${conditionData(e.when)}`}${e.message === undefined ? '' : `, message: ${bodyPathLiteral(e.message)}`} }`);
-  const body = Object.entries(mapping.request.body).map(([field, value]) => `${tsString(field)}: ${requestExpression(value, mapping)},`);
-  const headers = Object.entries(mapping.request.headers).map(([name, value]) => `${tsString(name)}: ${requestExpression(value, mapping)},`);
-  const usesKey = [...Object.values(mapping.request.body), ...Object.values(mapping.request.headers)].some((v) => v.from === 'idempotencyKey');
+  const errors = mapping.errors.map((e) => `{ status: ${e.status}, code: ${tsString(e.code)}${e.when === undefined ? '' : `, when: ${conditionFunction(e.when)}`}${e.message === undefined ? '' : `, message: ${bodyPathLiteral(e.message)}`} }`);
+  const entries = (values: Record<string, RequestValue>, type: string) => Object.entries(values)
+    .map(([name, value]) => `${tsString(name)}: ${sentValue(value, mapping, `${type}[${tsString(name)}]`)},`);
+  const headers = entries(mapping.request.headers, 'RequestHeaders');
+  const pathParameters = entries(mapping.request.path, 'PathParameters');
+  const query = entries(mapping.request.query, 'QueryParameters');
+  const { request } = mapping;
+  const usesKey = [request.body, request.headers, request.path, request.query].flatMap(Object.values).some((v: RequestValue) => v.from === 'idempotencyKey');
+  const locals = [
+    `const body: RequestBody = ${nestedBody(mapping, '    ')};`,
+    ...(headers.length === 0 ? [] : [`const headers: RequestHeaders = {\n      ${headers.join('\n      ')}\n    };`]),
+    ...(pathParameters.length === 0 ? [] : [`const path: PathParameters = {\n      ${pathParameters.join('\n      ')}\n    };`]),
+    ...(query.length === 0 ? [] : [`const query: QueryParameters = {\n      ${query.join('\n      ')}\n    };`]),
+  ];
+  const url = pathParameters.length + query.length === 0 ? []
+    : [`path: ${runtimeFunction('withParams')}(${tsString(mapping.operation.path)}, ${pathParameters.length === 0 ? '{}' : 'path'}${query.length === 0 ? '' : ', query'})`];
+  const returned = ['body', ...(headers.length === 0 ? [] : ['headers']), ...url];
   return `{
   provider: ${tsString(provider.id)},
   deduplicates: ${mapping.idempotency.deduplicates},
   rules: ${literal(rules, "  ")},${Object.keys(checked.passThroughConstraints).length === 0 ? '' : `
-  check: checkConstraints,
+  check: ${runtimeFunction('checkConstraints')},
   constraints: ${literal(nestConstraints(checked.passThroughConstraints), "  ")},`}
   errors: [
     ${errors.join(',\n    ')},
@@ -121,14 +136,8 @@ function shimObject(checked: CheckedMapping, defaultBaseUrl: string): string {
   baseUrl: ${tsString(defaultBaseUrl)},
   authenticator,
   request(input${usesKey ? ', idempotencyKey' : ''}) {
-    const body: RequestBody = {
-      ${body.join('\n      ')}
-    };${headers.length === 0 ? `
-    return { body };` : `
-    const headers: RequestHeaders = {
-      ${headers.join('\n      ')}
-    };
-    return { body, headers };`}
+    ${locals.join('\n    ')}
+    return { ${returned.join(', ')} };
   },
   interpret(received, input) {
     ${mapping.responses.map((entry) => interpretBlock(entry.status, entry.when === undefined ? undefined : conditionExpression(entry.when), entry.refund, checked, P)).join('\n    ')}
@@ -156,6 +165,29 @@ function interpretBlock(status: number, condition: string | undefined, refund: R
     }`;
 }
 
-function conditionData(when: NonNullable<Mapping['errors'][number]['when']>): string {
-  return 'present' in when ? `{ present: ${bodyPathLiteral(when.present)} }` : `{ equals: { path: ${bodyPathLiteral(when.equals.path)}, value: ${literal(when.equals.value)} } }`;
+/** The body literal: a dotted key (`refund.amount`) nests into an object, typed by RequestBody like the rest. */
+function nestedBody(mapping: Mapping, indent: string): string {
+  type Tree = { [name: string]: Tree | string };
+  const tree: Tree = {};
+  for (const [key, value] of Object.entries(mapping.request.body)) {
+    const names = key.split('.');
+    let level = tree;
+    for (const name of names.slice(0, -1)) level = (level[name] ??= {}) as Tree;
+    level[names[names.length - 1]!] = sentValue(value, mapping, names.reduce((type, name) => `NonNullable<${type}>[${tsString(name)}]`, 'RequestBody'));
+  }
+  const write = (node: Tree, pad: string): string => {
+    const inner = `${pad}  `;
+    const lines = Object.entries(node).map(([name, child]) => `${inner}${tsString(name)}: ${typeof child === 'string' ? child : write(child, inner)},`);
+    return `{\n${lines.join('\n')}\n${pad}}`;
+  };
+  return write(tree, indent);
+}
+
+/**
+ * A request value; a currency is cast to its field's type, which may be an enum of spellings
+ * (`"eur" | "usd"`): the shim's rules.currencies, derived from that enum, refuse any other before sending.
+ */
+function sentValue(value: RequestValue, mapping: Mapping, type: string): string {
+  const expression = requestExpression(value, mapping);
+  return value.from === 'amount.currency' && value.map === undefined ? `(${expression}) as ${type}` : expression;
 }

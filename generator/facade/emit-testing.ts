@@ -16,7 +16,7 @@ import type { OpenApiDocument } from '../normalize/types.js';
 import type { CheckedMapping } from './check.js';
 import { inlineSchema, sampleOf } from './fake-schema.js';
 import { errorsOf, outcomesOf, statusReply } from './fake-replies.js';
-import { child, headerParameters, operationAt, requestSchema } from './spec-walk.js';
+import { child, headerParameters, operationAt, parametersIn, requestSchema } from './spec-walk.js';
 
 const TESTING_DIR = new URL('refunds/testing/', TEMPLATES_DIR);
 const SEED_AMOUNTS = [10_000, 25_000, 5_000, 7_500, 12_000];
@@ -89,12 +89,18 @@ function credentialsOf(provider: string, auth: AuthConfig): Record<string, strin
 function requestOf(checked: CheckedMapping, spec: OpenApiDocument): RequestRecipe {
   const { mapping, provider } = checked;
   const { path, method } = mapping.operation;
-  const body = Object.entries(mapping.request.body);
-  const field = (from: string) => body.find(([, v]) => v.from === from);
+  // Where the fake finds each facade field: a (dotted) body key, or `path:<name>` / `query:<name>` (see RequestRecipe).
+  const sent = [
+    ...Object.entries(mapping.request.body),
+    ...Object.entries(mapping.request.path).map(([name, v]) => [`path:${name}`, v] as const),
+    ...Object.entries(mapping.request.query).map(([name, v]) => [`query:${name}`, v] as const),
+  ];
+  const field = (from: string) => sent.find(([, v]) => v.from === from);
   const paymentId = field('paymentId')
-    ?? (() => { throw new PaykitError(checked.file, '/request/body', 'maps paymentId to no body field, so the fake cannot find the payment', 'map paymentId in request.body'); })();
+    ?? (() => { throw new PaykitError(checked.file, '/request/body', 'maps paymentId to no body field or parameter, so the fake cannot find the payment', 'map paymentId in request.body, request.path or request.query'); })();
   const amount = field('amount');
   const reference = field('reference');
+  const currency = field('amount.currency');
   const required = Object.entries(mapping.input.providerOptions ?? {}).filter(([, o]) => o.required).map(([name]) => name);
   const authHeaders = authPlugin(provider.auth).headerNames(provider.auth).map((h) => h.toLowerCase());
   const headers = [...headerParameters(spec, path, method)]
@@ -104,13 +110,19 @@ function requestOf(checked: CheckedMapping, spec: OpenApiDocument): RequestRecip
       return { name, required: located.node.required === true, ...(schema === undefined ? {} : { schema }) };
     });
   const schema = inlineSchema(spec, requestSchema(spec, operationAt(spec, path, method)!));
+  const parameters = (['path', 'query'] as const).flatMap((where) => [...parametersIn(spec, path, method, where)].map(([name, located]) => {
+    const parameterSchema = inlineSchema(spec, child(spec, located, 'schema'));
+    return { in: where, name, required: where === 'path' || located.node.required === true, ...(parameterSchema === undefined ? {} : { schema: parameterSchema }) };
+  }));
   return {
     method, path,
     ...(schema === undefined ? {} : { body: schema }),
     headers,
+    ...(parameters.length === 0 ? {} : { parameters }),
     paymentIdField: paymentId[0],
     ...(amount === undefined ? {} : { amount: { field: amount[0], transform: amount[1].transform ?? 'minorToInteger' } }),
     ...(reference === undefined ? {} : { referenceField: reference[0] }),
+    ...(currency === undefined ? {} : { currency: { field: currency[0], ...(currency[1].transform === undefined ? {} : { transform: currency[1].transform }) } }),
     optionFields: Object.fromEntries(required.flatMap((name) => { const f = field(`providerOptions.${name}`); return f ? [[name, f[0]]] : []; })),
     ...(mapping.idempotency.deduplicates && mapping.idempotency.header !== undefined ? { idempotencyHeader: mapping.idempotency.header.toLowerCase() } : {}),
   };
@@ -122,9 +134,11 @@ function requestOf(checked: CheckedMapping, spec: OpenApiDocument): RequestRecip
  */
 function seedsOf(checked: CheckedMapping, spec: OpenApiDocument, request: RequestRecipe, outcomes: OutcomeRecipe[]): SeedRecipe[] {
   const { mapping, file } = checked;
-  const currencies = mapping.input.currencies ?? ['USD', 'EUR'];
-  const fieldSchema = (field: string) => (request.body?.properties as Record<string, Record<string, unknown>> | undefined)?.[field];
-  const transform = mapping.request.body[request.paymentIdField]?.transform;
+  const currencies = checked.currencies ?? ['USD', 'EUR'];
+  const fieldSchema = (field: string) => field.split('.').reduce<Record<string, unknown> | undefined>(
+    (schema, name) => (schema?.properties as Record<string, Record<string, unknown>> | undefined)?.[name], request.body);
+  const transform = mapping.request.body[request.paymentIdField]?.transform
+    ?? mapping.request.path[request.paymentIdField.slice(5)]?.transform ?? mapping.request.query[request.paymentIdField.slice(6)]?.transform;
   const pattern = mapping.input.paymentId?.pattern;
   const plan = [0, ...outcomes.map((_, i) => i)];
   return plan.map((outcome, k) => {

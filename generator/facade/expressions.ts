@@ -3,6 +3,7 @@
  * reaches code goes through tsString/literal; paths become element accesses, never identifiers.
  */
 import { tsString } from '../text/escape.js';
+import { REQUEST_TRANSFORMS, RESPONSE_TRANSFORMS } from './vocabulary.js';
 import type { Condition, Fallback, Mapping, StatusValue, RequestValue, ResponsePath, ResponseValue } from './mapping.js';
 
 /** A JSON-like value as a TypeScript literal (null becomes undefined: "omit the field"). */
@@ -46,55 +47,73 @@ export function requestExpression(value: RequestValue, mapping: Mapping): string
   switch (value.transform) {
     case undefined: expression = source; break;
     case 'minorToInteger': expression = `${source}?.value`; break;
-    case 'minorToString': expression = apply((m) => `minorToString(${m}.value)`); break;
+    case 'minorToString': expression = apply((m) => `${runtimeFunction('minorToString')}(${m}.value)`); break;
     case 'minorToMajorNumber':
     case 'minorToMajorDecimal': {
       const max = mapping.input.maxFractionDigits === undefined ? '' : `, { maxFractionDigits: ${mapping.input.maxFractionDigits} }`;
       expression = value.transform === 'minorToMajorNumber'
-        ? apply((m) => `minorToMajorNumber(${m}.value, ${m}.currency${max})`)
-        : apply((m) => `minorToMajorDecimal(${m}.value, ${m}.currency)`);
+        ? apply((m) => `${runtimeFunction('minorToMajorNumber')}(${m}.value, ${m}.currency${max})`)
+        : apply((m) => `${runtimeFunction('minorToMajorDecimal')}(${m}.value, ${m}.currency)`);
       break;
     }
-    case 'digitsToInteger': expression = `digitsToInteger(${source})`; break;
+    case 'digitsToInteger': expression = `${runtimeFunction('digitsToInteger')}(${source})`; break;
+    case 'lowerCase':
+    case 'upperCase': {
+      // Only amount.currency takes a case transform (vocabulary.ts): the currency of the Money.
+      const name = runtimeFunction(value.transform);
+      expression = value.from === 'amount' || value.from === 'amount.currency'
+        ? (mapping.input.amount === 'required' ? `${name}(input.amount.currency)` : `read.optional(input.amount, (m) => ${name}(m.currency))`)
+        : `read.optional(${source}, ${name})`;
+      break;
+    }
     default: throw new Error(`internal: no code for request transform ${value.transform}`);
   }
-  if (value.map !== undefined) expression = `read.optional(${expression}, (v) => mapEnum(${literal(value.map)} as const, String(v)))`;
+  if (value.map !== undefined) expression = `read.optional(${expression}, (v) => ${runtimeFunction('mapEnum')}(${literal(value.map)} as const, String(v)))`;
   if (value.default !== undefined) expression = `(${expression} ?? ${literal(value.default)})`;
   return expression;
 }
 
 /**
- * The runtime module (src/runtime/<module>.ts) of each function a shim may call by name. They are
- * small on purpose: esbuild code-splits by module, so a bundle then carries only what its provider uses.
+ * The runtime module (src/runtime/<module>.ts) of each function a shim may call by name: the
+ * vocabulary's transforms (vocabulary.ts) plus the helpers shims call. They are small on purpose:
+ * esbuild code-splits by module, so a bundle then carries only what its provider uses.
  */
 const RUNTIME_MODULES: Readonly<Record<string, string>> = {
-  digitsToInteger: 'minor', minorToString: 'minor-string', stringToMinor: 'minor-string', minorStringAmount: 'minor-string',
-  minorToMajorNumber: 'major', minorToMajorDecimal: 'major',
-  majorToMinor: 'decimal', majorAmount: 'decimal',
-  epochSecondsToIso: 'epoch', epochMillisToIso: 'epoch',
-  naiveUtcDateTimeToIso: 'date-naive', isoToIso: 'date-iso',
-  upperCase: 'text', lowerCase: 'text', mapEnum: 'text',
-  checkConstraints: 'constraints',
+  ...Object.fromEntries([...Object.values(REQUEST_TRANSFORMS), ...Object.values(RESPONSE_TRANSFORMS)].flatMap((t) => (t.runtime === undefined ? [] : [[t.runtime.name, t.runtime.module]]))),
+  stringToMinor: 'minor-string', minorStringAmount: 'minor-string', majorToMinor: 'decimal', majorAmount: 'decimal',
+  mapEnum: 'text', checkConstraints: 'constraints', withParams: 'url',
 };
 
-function runtimeFunction(name: string): string {
+/** The runtime functions the code being emitted calls, recorded as the emission names them (collectRuntime). */
+let used: Set<string> | undefined;
+
+/** The name of a runtime function the shim calls; recorded so its import is known, not searched for. */
+export function runtimeFunction(name: string): string {
   if (!Object.hasOwn(RUNTIME_MODULES, name)) throw new Error(`internal: no runtime module for ${name}`);
+  used?.add(name);
   return name;
+}
+
+/** Runs one shim's emission and returns it with the named imports of every runtime function it called: module → names, sorted. */
+export function collectRuntime<T>(emit: () => T): { result: T; imports: Array<[string, string[]]> } {
+  const outer = used;
+  used = new Set();
+  try {
+    const result = emit();
+    const byModule = new Map<string, string[]>();
+    for (const name of [...used].sort()) {
+      const module = `../runtime/${RUNTIME_MODULES[name]!}.js`;
+      byModule.set(module, [...(byModule.get(module) ?? []), name]);
+    }
+    return { result, imports: [...byModule].sort(([a], [b]) => (a < b ? -1 : 1)) };
+  } finally {
+    used = outer;
+  }
 }
 
 /** How `read.money` reads each amount format (see runtime/read.ts). */
 export function amountReader(format: string): string {
   return format === 'minorInteger' ? 'read.minorInteger' : runtimeFunction(format === 'minorString' ? 'minorStringAmount' : 'majorAmount');
-}
-
-/** Named imports for the runtime functions `code` calls: module specifier → names, both sorted. */
-export function runtimeImports(code: string): Array<[string, string[]]> {
-  const byModule = new Map<string, string[]>();
-  for (const [name, module] of Object.entries(RUNTIME_MODULES)) {
-    if (!new RegExp(`(?<![.\\w"])${name}(?![\\w"])`).test(code)) continue;
-    byModule.set(`../runtime/${module}.js`, [...(byModule.get(`../runtime/${module}.js`) ?? []), name].sort());
-  }
-  return [...byModule].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
 /** `body.a.b` → `body?.["a"]?.["b"]`; `header.x` → `received.headers.get("x")`; `input.x` → `input.x`. */
@@ -125,13 +144,28 @@ export function withFallback(source: string, fallback: Fallback | undefined): st
 export function statusExpression(status: StatusValue): string {
   if ('const' in status) return `${tsString(status.const)} as const`;
   const source = responseSource(status.from);
-  const mapped = `mapEnum(${literal(status.map)} as const, ${source} as string)`;
+  const mapped = `${runtimeFunction('mapEnum')}(${literal(status.map)} as const, ${source} as string)`;
   return status.fallback === undefined ? mapped : `${source} == null ? ${tsString(status.fallback.const)} as const : ${mapped}`;
 }
 
 export function conditionExpression(when: Condition): string {
   if ('present' in when) return `read.present(${responseSource(when.present)})`;
-  return `${responseSource(when.equals.path)} === ${literal(when.equals.value)}`;
+  if ('equals' in when) return `${responseSource(when.equals.path)} === ${literal(when.equals.value)}`;
+  if ('not' in when) return `!(${conditionExpression(when.not)})`;
+  const [parts, join] = 'all' in when ? [when.all, ' && '] : [when.any, ' || '];
+  return `(${parts.map(conditionExpression).join(join)})`;
+}
+
+/** A condition as a predicate for the engine's error table: `(b) => …` over the parsed body (read.at checks own properties). */
+export function conditionFunction(when: Condition): string {
+  const test = (c: Condition): string => {
+    if ('present' in c) return `read.present(read.at(b, ${bodyPathLiteral(c.present)}))`;
+    if ('equals' in c) return `read.at(b, ${bodyPathLiteral(c.equals.path)}) === ${literal(c.equals.value)}`;
+    if ('not' in c) return `!(${test(c.not)})`;
+    const [parts, join] = 'all' in c ? [c.all, ' && '] : [c.any, ' || '];
+    return `(${parts.map(test).join(join)})`;
+  };
+  return `(b) => ${test(when)}`;
 }
 
 /** A body path as data for the engine's error table: `body.error.code` → ["error", "code"]. */

@@ -113,11 +113,7 @@ function firstThatReads(
     if (base === undefined || typeof base !== 'object' || base === null || Array.isArray(base)) continue;
     const body = structuredClone(base) as Record<string, unknown>;
     for (const fill of fills) if (fill.at) removeAt(body, fill.at);
-    for (const when of conditions) {
-      const [path, value] = 'present' in when ? [when.present, undefined] : [when.equals.path, when.equals.value];
-      const segments = path.split('.').slice(1);
-      setAt(ctx, body, schema, segments, value ?? sampleOf(inlineSchema(ctx.spec, segments.reduce<Located | undefined>((s, k) => property(ctx.spec, s, k), schema))));
-    }
+    for (const when of conditions) satisfy(ctx, body, schema, when);
     const probe = structuredClone(body);
     for (const fill of fills) if (fill.at && !hasAt(probe, fill.at)) setAt(ctx, probe, schema, fill.at, fill.type === 'string' ? 'x' : 1);
     for (const fill of fills) if (fill.at && fill.at.length > 1) setAt(ctx, body, schema, fill.at.slice(0, -1), undefined);
@@ -136,11 +132,32 @@ function readAs(mapping: Mapping, status: number, body: unknown): string | undef
 
 function holds(when: Condition | undefined, body: unknown): boolean {
   if (when === undefined) return true;
+  if ('all' in when) return when.all.every((c) => holds(c, body));
+  if ('any' in when) return when.any.some((c) => holds(c, body));
+  if ('not' in when) return !holds(when.not, body);
   if ('present' in when) {
     const value = valueAt(body, when.present.split('.').slice(1));
     return value !== undefined && value !== null && value !== '';
   }
   return valueAt(body, when.equals.path.split('.').slice(1)) === when.equals.value;
+}
+
+/**
+ * Makes a condition hold in a body template: a leaf sets its path (the value, or a sample of the
+ * field), `all` each part, `any` its first part, `not` removes what its leaf would need. The caller
+ * still checks the result the way the facade reads it.
+ */
+function satisfy(ctx: Context, body: Record<string, unknown>, schema: Located | undefined, when: Condition): void {
+  if ('all' in when) return when.all.forEach((c) => satisfy(ctx, body, schema, c));
+  if ('any' in when) return satisfy(ctx, body, schema, when.any[0]!);
+  if ('not' in when) {
+    const inner = when.not;
+    if ('present' in inner || 'equals' in inner) removeAt(body, ('present' in inner ? inner.present : inner.equals.path).split('.').slice(1));
+    return;
+  }
+  const [path, value] = 'present' in when ? [when.present, undefined] : [when.equals.path, when.equals.value];
+  const segments = path.split('.').slice(1);
+  setAt(ctx, body, schema, segments, value ?? sampleOf(inlineSchema(ctx.spec, segments.reduce<Located | undefined>((s, k) => property(ctx.spec, s, k), schema))));
 }
 
 function valueAt(body: unknown, path: readonly string[]): unknown {

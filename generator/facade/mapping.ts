@@ -14,7 +14,9 @@ export interface RequestValue { from: RequestPath; transform?: string; map?: Rec
 /** Used when the source is absent (null, missing or ''): another response path, an input, or a constant. */
 export type Fallback = ResponsePath | { const: string };
 export type ResponseValue = { from: ResponsePath; transform?: string; fallback?: Fallback } | { const: string };
-export type Condition = { present: ResponsePath } | { equals: { path: ResponsePath; value: string | number | boolean } };
+/** A leaf test, or `all` / `any` / `not` of conditions (nested as deep as the mapping needs). */
+export type Condition = { present: ResponsePath } | { equals: { path: ResponsePath; value: string | number | boolean } }
+  | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 export type StatusValue = { const: string } | { from: ResponsePath; map: Record<string, string>; fallback?: { const: string } };
 export type AmountValue = 'input.amount' | { value: ResponsePath; currency: ResponsePath; format: 'minorInteger' | 'minorString' | 'majorNumber' | 'majorString' };
 
@@ -35,7 +37,8 @@ export interface Mapping {
     paymentId?: { pattern: string; hint: string };
     providerOptions?: Record<string, ProviderOption>;
   };
-  request: { body: Record<string, RequestValue>; headers: Record<string, RequestValue> };
+  /** Body keys may be dotted (`refund.amount`): the field nests into the body's objects. */
+  request: { body: Record<string, RequestValue>; headers: Record<string, RequestValue>; path: Record<string, RequestValue>; query: Record<string, RequestValue> };
   responses: { status: number; when?: Condition; refund: RefundMapping }[];
   errors: { status: number; when?: Condition; code: string; message?: ResponsePath }[];
   capabilities: { notes?: string[] };
@@ -48,11 +51,15 @@ export function loadMapping(project: ProjectConfig, provider: ProviderConfig): L
   const raw = readDataFile(join(project.root, file), file);
   const validate = schemaValidator('specs/mappings.schema.json', { allErrors: true });
   if (!validate(raw)) throw schemaError(file, validate.errors ?? []);
-  const data = raw as Mapping & { request: { headers?: Record<string, RequestValue | string> } };
+  type Values = Record<string, RequestValue | string>;
+  const data = raw as Mapping & { request: { headers?: Values; path?: Values; query?: Values } };
   checkPattern(file, '/input/paymentId/pattern', data.input.paymentId?.pattern);
   const mapping: Mapping = {
     ...data,
-    request: { body: normalizeValues(data.request.body), headers: normalizeValues(data.request.headers ?? {}) },
+    request: {
+      body: normalizeValues(data.request.body), headers: normalizeValues(data.request.headers ?? {}),
+      path: normalizeValues(data.request.path ?? {}), query: normalizeValues(data.request.query ?? {}),
+    },
     responses: data.responses.map((r) => ({ ...r, refund: normalizeRefund(r.refund as unknown as Record<string, unknown>) })),
     capabilities: data.capabilities ?? {},
   };

@@ -34,16 +34,19 @@ export function optionalSources(spec: OpenApiDocument, response: Located, refund
   return out;
 }
 
-function checkedBy(when: Condition | undefined): ResponsePath | undefined {
-  if (when === undefined) return undefined;
-  return 'present' in when ? when.present : when.equals.path;
+/** The paths a matched condition proves present: its leaves, through `all` (an `any` or `not` proves none). */
+function checkedBy(when: Condition | undefined): ResponsePath[] {
+  if (when === undefined) return [];
+  if ('present' in when) return [when.present];
+  if ('equals' in when) return [when.equals.path];
+  return 'all' in when ? when.all.flatMap(checkedBy) : [];
 }
 
 /** Where `path` stops being guaranteed, or undefined when the response always carries it. */
-function gapIn(spec: OpenApiDocument, response: Located, path: ResponsePath, checked: ResponsePath | undefined): { pointer: string; missing: string } | undefined {
+function gapIn(spec: OpenApiDocument, response: Located, path: ResponsePath, checked: readonly ResponsePath[]): { pointer: string; missing: string } | undefined {
   const [root, ...rest] = path.split('.');
   if (root === 'input') return undefined;
-  const guaranteed = (upTo: number) => checked !== undefined && (checked === [root, ...rest.slice(0, upTo)].join('.') || checked.startsWith(`${[root, ...rest.slice(0, upTo)].join('.')}.`));
+  const guaranteed = (upTo: number) => checked.some((c) => c === [root, ...rest.slice(0, upTo)].join('.') || c.startsWith(`${[root, ...rest.slice(0, upTo)].join('.')}.`));
   if (root === 'header') {
     if (guaranteed(rest.length)) return undefined;
     const name = rest.join('.').toLowerCase();

@@ -81,6 +81,11 @@ export function enumValues(document: OpenApiDocument, schema: Located | undefine
 
 /** Header parameters of an operation (and its path item), by lower-cased name. */
 export function headerParameters(document: OpenApiDocument, path: string, method: string): Map<string, Located> {
+  return new Map([...parametersIn(document, path, method, 'header')].map(([name, p]) => [name.toLowerCase(), p]));
+}
+
+/** The operation's (and its path item's) parameters in one place (`path`, `query`, `header`), by name; the operation's win. */
+export function parametersIn(document: OpenApiDocument, path: string, method: string, where: 'path' | 'query' | 'header'): Map<string, Located> {
   const found = new Map<string, Located>();
   const pathItem = child(document, { node: document, pointer: '' }, 'paths', path);
   for (const owner of [pathItem, child(document, pathItem, method)]) {
@@ -88,7 +93,7 @@ export function headerParameters(document: OpenApiDocument, path: string, method
     if (!Array.isArray(list)) continue;
     list.forEach((parameter, index) => {
       const resolved = deref(document, isRecord(parameter) ? { node: parameter, pointer: `${owner!.pointer}/parameters/${index}` } : undefined);
-      if (resolved?.node.in === 'header' && typeof resolved.node.name === 'string') found.set(resolved.node.name.toLowerCase(), resolved);
+      if (resolved?.node.in === where && typeof resolved.node.name === 'string') found.set(resolved.node.name, resolved);
     });
   }
   return found;

@@ -25,8 +25,9 @@ export async function serveFake(recipe: FakeRecipe, state: FakeState, faults: Fa
   const server = createServer((req, res) => {
     res.on('error', () => {});
     void readBody(req).then((bodyText) => {
-      const path = (req.url ?? '/').split('?')[0];
-      if (req.method?.toLowerCase() !== recipe.request.method || path !== recipe.request.path) {
+      const [path = '/', search = ''] = (req.url ?? '/').split(/\?(.*)/s);
+      const params = routeParams(recipe.request.path, path);
+      if (req.method?.toLowerCase() !== recipe.request.method || params === undefined) {
         return send(res, errorFor(recipe, 'invalid_request', `No route for ${String(req.method)} ${String(path)}`), 404);
       }
       const fault = faults.shift();
@@ -37,7 +38,7 @@ export async function serveFake(recipe: FakeRecipe, state: FakeState, faults: Fa
         case '429': return send(res, { ...errorReply(recipe.rateLimited, 'Too many requests'), headers: { 'retry-after': '0' } });
         case 'html': return send(res, { status: 502, body: undefined, headers: {} }, undefined, HTML_PAGE);
       }
-      const reply = handleRefund(recipe, state, { headers: flatHeaders(req), bodyText });
+      const reply = handleRefund(recipe, state, { headers: flatHeaders(req), bodyText, path: params, query: new URLSearchParams(search) });
       switch (fault) {
         case 'timeout-after': return;
         case 'reset-after': return void req.socket.destroy();
@@ -98,4 +99,17 @@ function send(res: ServerResponse, reply: Reply, status: number = reply.status, 
   const type = rawText !== undefined && rawText.startsWith('<') ? 'text/html' : 'application/json';
   res.writeHead(status, { ...reply.headers, 'content-type': type, 'content-length': String(Buffer.byteLength(text)) });
   res.end(text);
+}
+
+/** The operation path's `{name}` parameters in a request path, decoded; undefined when it is another route. */
+export function routeParams(template: string, path: string): Record<string, string> | undefined {
+  const names: string[] = [];
+  const pattern = template.split(/\{([^}]+)\}/).map((part, i) => (i % 2 === 1 ? (names.push(part), '([^/]+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  const match = new RegExp(`^${pattern}$`).exec(path);
+  if (match === null) return undefined;
+  try {
+    return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
+  } catch {
+    return undefined; // a malformed escape is no route
+  }
 }

@@ -49,8 +49,8 @@ export const shim = {
     },
     errors: [
         { status: 401, code: "authentication_failed", message: ["description"] },
-        { status: 400, code: "amount_exceeds_refundable", when: { equals: { path: ["type"], value: "INVALID_AMOUNT" } }, message: ["description"] },
-        { status: 400, code: "already_refunded", when: { equals: { path: ["type"], value: "ALREADY_REFUNDED" } }, message: ["description"] },
+        { status: 400, code: "amount_exceeds_refundable", when: (b) => read.at(b, ["type"]) === "INVALID_AMOUNT", message: ["description"] },
+        { status: 400, code: "already_refunded", when: (b) => read.at(b, ["type"]) === "ALREADY_REFUNDED", message: ["description"] },
         { status: 400, code: "invalid_request", message: ["description"] },
         { status: 404, code: "payment_not_found", message: ["description"] },
     ],

@@ -10,8 +10,8 @@ export const shim = {
     rules: { amount: "optional", currencies: ["USD"], providerOptions: {} },
     errors: [
         { status: 401, code: "authentication_failed", message: ["message"] },
-        { status: 400, code: "amount_exceeds_refundable", when: { equals: { path: ["error"], value: "amount_exceeds_refundable" } }, message: ["message"] },
-        { status: 400, code: "already_refunded", when: { equals: { path: ["error"], value: "already_refunded" } }, message: ["message"] },
+        { status: 400, code: "amount_exceeds_refundable", when: (b) => read.at(b, ["error"]) === "amount_exceeds_refundable", message: ["message"] },
+        { status: 400, code: "already_refunded", when: (b) => read.at(b, ["error"]) === "already_refunded", message: ["message"] },
         { status: 400, code: "invalid_request", message: ["message"] },
         { status: 404, code: "payment_not_found", message: ["message"] },
     ],

@@ -14,9 +14,9 @@ export const shim = {
     },
     errors: [
         { status: 401, code: "authentication_failed", message: ["errorDescription"] },
-        { status: 400, code: "payment_not_found", when: { equals: { path: ["errorCode"], value: "intent_not_found" } }, message: ["errorDescription"] },
-        { status: 400, code: "amount_exceeds_refundable", when: { equals: { path: ["errorCode"], value: "amount_exceeds_refundable" } }, message: ["errorDescription"] },
-        { status: 400, code: "already_refunded", when: { equals: { path: ["errorCode"], value: "already_refunded" } }, message: ["errorDescription"] },
+        { status: 400, code: "payment_not_found", when: (b) => read.at(b, ["errorCode"]) === "intent_not_found", message: ["errorDescription"] },
+        { status: 400, code: "amount_exceeds_refundable", when: (b) => read.at(b, ["errorCode"]) === "amount_exceeds_refundable", message: ["errorDescription"] },
+        { status: 400, code: "already_refunded", when: (b) => read.at(b, ["errorCode"]) === "already_refunded", message: ["errorDescription"] },
         { status: 400, code: "invalid_request", message: ["errorDescription"] },
     ],
     method: "POST",

@@ -8,18 +8,13 @@ import { type ProviderEntry } from './options.js';
 import type { Constraint } from './constraints.js';
 import { type InputRules } from './validate.js';
 export type { ProviderEntry };
-export type Condition = {
-    present: readonly string[];
-} | {
-    equals: {
-        path: readonly string[];
-        value: string | number | boolean;
-    };
-};
-/** One row of a provider's error table; `message` and condition paths start at the body. */
+/**
+ * One row of a provider's error table; `message` is a path from the body. `when` is the mapping's
+ * condition compiled to code by the generator (expressions.ts), so `all`/`any`/`not` cost the engine nothing.
+ */
 export interface ErrorRule {
     status: number;
-    when?: Condition;
+    when?: (body: unknown) => boolean;
     code: RefundErrorCode;
     message?: readonly string[];
 }
@@ -37,6 +32,8 @@ export type Authenticate = (headers: Record<string, string>, body: string) => vo
 export interface ShimRequest {
     body: unknown;
     headers?: Readonly<Record<string, string | number | boolean | undefined>>;
+    /** The path (and query) with the call's parameters filled in, when the operation has some (runtime/url.ts). */
+    path?: string;
 }
 export interface Shim<Credentials, Input, Raw> {
     provider: string;

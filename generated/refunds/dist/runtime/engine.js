@@ -33,11 +33,13 @@ export function createRefundsEngine(input, providers) {
     const prepare = () => (loading ??= loadShim().then((module) => {
         const shim = module.shim;
         const base = options.baseUrl ?? shim.baseUrl;
+        const root = base.endsWith('/') ? base.slice(0, -1) : base;
         // Joined as openapi-fetch joins them, then normalized as a Request would (what hooks are told).
-        const url = new URL((base.endsWith('/') ? base.slice(0, -1) : base) + shim.path).href;
+        const url = new URL(root + shim.path).href;
         return (sender = {
             shim,
             url,
+            root,
             sign: shim.authenticator(options.credentials),
             policy: {
                 provider,
@@ -51,7 +53,7 @@ export function createRefundsEngine(input, providers) {
         });
     }));
     /** One attempt: signed now (a signature's date moves), sent without following redirects, read bounded. */
-    async function attempt({ shim, url, sign }, { body, headers, key }, signal, number) {
+    async function attempt({ shim, sign }, { url, body, headers, key }, signal, number) {
         const signing = sign(headers, body);
         if (signing !== undefined)
             await signing;
@@ -65,7 +67,7 @@ export function createRefundsEngine(input, providers) {
         validateInput(refundInput, shim.rules, provider);
         shim.check?.(refundInput, shim.constraints, provider);
         const key = refundInput.idempotencyKey ?? newIdempotencyKey();
-        const request = build(shim, refundInput, key, secrets);
+        const request = build(ready, refundInput, key, secrets);
         const { signal } = callOptions;
         const result = await sendWithRetries((s, n) => attempt(ready, request, s, n), signal === undefined ? ready.policy : { ...ready.policy, signal });
         const end = { attempt: result.attempt, durationMs: result.durationMs, httpStatus: result.status, willRetry: false };
@@ -82,7 +84,7 @@ export function createRefundsEngine(input, providers) {
     return { provider, refunds: { create } };
 }
 /** The call's body text and headers; a value the shim cannot convert is the caller's invalid_request. */
-function build(shim, input, key, secrets) {
+function build({ shim, url, root }, input, key, secrets) {
     let made;
     try {
         made = shim.request(input, key);
@@ -96,7 +98,7 @@ function build(shim, input, key, secrets) {
         if (value !== undefined)
             headers[name] = String(value);
     }
-    return { body: JSON.stringify(made.body), headers, key };
+    return { url: made.path === undefined ? url : new URL(root + made.path).href, body: JSON.stringify(made.body), headers, key };
 }
 function interpret(shim, result, input, secrets, limit) {
     const { provider } = shim;
@@ -139,7 +141,7 @@ function interpret(shim, result, input, secrets, limit) {
     }
     if (refund !== undefined)
         return refund;
-    const rule = shim.errors.find((r) => r.status === status && matches(r.when, body));
+    const rule = shim.errors.find((r) => r.status === status && (r.when?.(body) ?? true));
     const detail = rule?.message === undefined ? undefined : at(body, rule.message);
     const said = typeof detail === 'string' && detail !== '' ? `: ${detail}` : '';
     if (rule !== undefined)
@@ -152,14 +154,5 @@ function interpret(shim, result, input, secrets, limit) {
 }
 function optional(value, secrets) {
     return value === null ? null : scrubSecrets(value, secrets);
-}
-function matches(when, body) {
-    if (when === undefined)
-        return true;
-    if ('present' in when) {
-        const value = at(body, when.present);
-        return value !== undefined && value !== null && value !== '';
-    }
-    return at(body, when.equals.path) === when.equals.value;
 }
 export { RefundError };

@@ -9,6 +9,9 @@ export interface IncomingRequest {
     /** Lower-case names. */
     headers: Record<string, string>;
     bodyText: string;
+    /** The operation path's parameters, decoded, and the query string. */
+    path?: Readonly<Record<string, string>>;
+    query?: URLSearchParams;
 }
 export interface LedgerEntry {
     id: string;
@@ -21,9 +24,9 @@ export interface FakeState {
     ledger: LedgerEntry[];
     /** Minor units refunded (and not declined) per payment id. */
     refunded: Map<string, number>;
-    /** Idempotency key → the body it came with and the answer it got. */
+    /** Idempotency key → the request it came with (path and query parameters, body) and the answer it got. */
     answered: Map<string, {
-        bodyText: string;
+        sent: string;
         reply: Reply;
     }>;
     seq: number;

@@ -18,19 +18,33 @@ export function handleRefund(recipe, state, request) {
         if (problem)
             return refuse('invalid_request', problem);
     }
+    for (const parameter of recipe.request.parameters ?? []) {
+        const value = parameter.in === 'path' ? (Object.hasOwn(request.path ?? {}, parameter.name) ? request.path[parameter.name] : undefined) : request.query?.get(parameter.name) ?? undefined;
+        if (value === undefined) {
+            if (parameter.required)
+                return refuse('invalid_request', `${parameter.name} ${parameter.in} parameter is required`);
+            continue;
+        }
+        // Parameters arrive as text: a numeric schema is checked against the number the text spells.
+        const type = parameter.schema?.type;
+        const problem = schemaProblem(type === 'integer' || type === 'number' ? Number(value) : value, parameter.schema, `${parameter.name} ${parameter.in} parameter`);
+        if (problem)
+            return refuse('invalid_request', problem);
+    }
     const key = recipe.request.idempotencyHeader === undefined ? undefined : request.headers[recipe.request.idempotencyHeader];
+    const sent = JSON.stringify([request.path ?? {}, request.query?.toString() ?? '', request.bodyText]);
     if (key !== undefined) {
         const stored = state.answered.get(key);
         if (stored !== undefined) {
-            return stored.bodyText === request.bodyText ? stored.reply : refuse('invalid_request', 'idempotency key reused with a different request body');
+            return stored.sent === sent ? stored.reply : refuse('invalid_request', 'idempotency key reused with a different request');
         }
     }
-    const reply = createRefund(recipe, state, request.bodyText, key);
+    const reply = createRefund(recipe, state, request, key);
     if (key !== undefined)
-        state.answered.set(key, { bodyText: request.bodyText, reply });
+        state.answered.set(key, { sent, reply });
     return reply;
 }
-function createRefund(recipe, state, bodyText, key) {
+function createRefund(recipe, state, { bodyText, path = {}, query = new URLSearchParams() }, key) {
     const refuse = (code, message) => errorFor(recipe, code, message);
     let body;
     try {
@@ -44,15 +58,24 @@ function createRefund(recipe, state, bodyText, key) {
         return refuse('invalid_request', problem);
     if (typeof body !== 'object' || body === null || Array.isArray(body))
         return refuse('invalid_request', 'request body must be a JSON object');
-    const fields = body;
     const { request } = recipe;
-    const requestPaymentId = fields[request.paymentIdField];
-    const payment = recipe.payments.find((p) => p.paymentId === String(requestPaymentId) && optionsMatch(recipe, p, fields));
+    const valueAt = (field) => (field.startsWith('path:') ? (Object.hasOwn(path, field.slice(5)) ? path[field.slice(5)] : undefined)
+        : field.startsWith('query:') ? query.get(field.slice(6)) ?? undefined
+            : field.split('.').reduce((v, name) => (typeof v === 'object' && v !== null && Object.hasOwn(v, name) ? v[name] : undefined), body));
+    const requestPaymentId = valueAt(request.paymentIdField);
+    const payment = recipe.payments.find((p) => p.paymentId === String(requestPaymentId) && optionsMatch(recipe, p, valueAt));
     if (payment === undefined)
         return refuse('payment_not_found', `No payment ${String(requestPaymentId)}`);
+    if (request.currency !== undefined) {
+        const { field, transform } = request.currency;
+        const code = payment.amount.currency;
+        const expected = transform === 'lowerCase' ? code.toLowerCase() : transform === 'upperCase' ? code.toUpperCase() : code;
+        if (valueAt(field) !== expected)
+            return refuse('invalid_request', `${field} must be the payment's currency, ${expected}`);
+    }
     let requested;
-    if (request.amount !== undefined && fields[request.amount.field] !== undefined) {
-        const minor = toMinor(fields[request.amount.field], request.amount.transform, payment.amount.currency);
+    if (request.amount !== undefined && valueAt(request.amount.field) !== undefined) {
+        const minor = toMinor(valueAt(request.amount.field), request.amount.transform, payment.amount.currency);
         if (minor === undefined || minor <= 0)
             return refuse('invalid_request', `${request.amount.field} must be a positive amount`);
         requested = minor;
@@ -70,18 +93,19 @@ function createRefund(recipe, state, bodyText, key) {
     state.ledger.push(entry);
     if (outcome.refundStatus !== 'failed' && outcome.refundStatus !== 'canceled')
         state.refunded.set(payment.paymentId, payment.amount.value - remaining + amount.value);
-    const reference = request.referenceField === undefined ? undefined : fields[request.referenceField];
+    const reference = request.referenceField === undefined ? undefined : valueAt(request.referenceField);
     return refundReply(outcome, { id, requestPaymentId, status: outcome.refundStatus, amount, createdAt: state.now(), reference });
 }
 /** A payment seeded with required provider options (an invoice id, say) only matches when they are sent back. */
-function optionsMatch(recipe, payment, fields) {
-    return Object.entries(recipe.request.optionFields).every(([option, field]) => fields[field] === payment.providerOptions?.[option]);
+function optionsMatch(recipe, payment, valueAt) {
+    return Object.entries(recipe.request.optionFields).every(([option, field]) => valueAt(field) === payment.providerOptions?.[option]);
 }
 /** The facade's amount transform, inverted; undefined when the value is not an exact amount. */
 function toMinor(value, transform, currency) {
     try {
         switch (transform) {
-            case 'minorToInteger': return Number.isSafeInteger(value) ? value : undefined;
+            // A query or path parameter carries the integer as text.
+            case 'minorToInteger': return Number.isSafeInteger(value) ? value : typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
             case 'minorToString': return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
             default: return typeof value === 'number' || typeof value === 'string' ? majorDecimalToMinor(value, currency) : undefined;
         }

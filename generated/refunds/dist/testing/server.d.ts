@@ -7,3 +7,5 @@ export interface RunningServer {
     close(): Promise<void>;
 }
 export declare function serveFake(recipe: FakeRecipe, state: FakeState, faults: FakeFault[], port: number): Promise<RunningServer>;
+/** The operation path's `{name}` parameters in a request path, decoded; undefined when it is another route. */
+export declare function routeParams(template: string, path: string): Record<string, string> | undefined;

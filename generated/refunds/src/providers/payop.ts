@@ -37,8 +37,8 @@ export const shim: Shim<PayopCredentials, PayopCreateRefundInput, PayopRaw> = {
   },
   errors: [
     { status: 401, code: "authentication_failed", message: ["message"] },
-    { status: 422, code: "amount_exceeds_refundable", when: { equals: { path: ["message"], value: "Refund amount is bigger than transaction amount" } }, message: ["message"] },
-    { status: 422, code: "payment_not_found", when: { equals: { path: ["message"], value: "Transaction not found" } }, message: ["message"] },
+    { status: 422, code: "amount_exceeds_refundable", when: (b) => read.at(b, ["message"]) === "Refund amount is bigger than transaction amount", message: ["message"] },
+    { status: 422, code: "payment_not_found", when: (b) => read.at(b, ["message"]) === "Transaction not found", message: ["message"] },
     { status: 422, code: "invalid_request", message: ["message"] },
   ],
   method: "POST",

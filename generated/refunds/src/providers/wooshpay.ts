@@ -30,8 +30,8 @@ export const shim: Shim<WooshpayCredentials, WooshpayCreateRefundInput, Wooshpay
   rules: { amount: "optional", providerOptions: {} },
   errors: [
     { status: 401, code: "authentication_failed", message: ["error", "message"] },
-    { status: 400, code: "amount_exceeds_refundable", when: { equals: { path: ["error", "code"], value: "amount_too_large" } }, message: ["error", "message"] },
-    { status: 400, code: "already_refunded", when: { equals: { path: ["error", "code"], value: "charge_already_refunded" } }, message: ["error", "message"] },
+    { status: 400, code: "amount_exceeds_refundable", when: (b) => read.at(b, ["error", "code"]) === "amount_too_large", message: ["error", "message"] },
+    { status: 400, code: "already_refunded", when: (b) => read.at(b, ["error", "code"]) === "charge_already_refunded", message: ["error", "message"] },
     { status: 400, code: "invalid_request", message: ["error", "message"] },
     { status: 404, code: "payment_not_found", message: ["error", "message"] },
   ],

@@ -13,10 +13,11 @@ import { validateInput, type InputRules } from './validate.js';
 
 export type { ProviderEntry };
 
-export type Condition = { present: readonly string[] } | { equals: { path: readonly string[]; value: string | number | boolean } };
-
-/** One row of a provider's error table; `message` and condition paths start at the body. */
-export interface ErrorRule { status: number; when?: Condition; code: RefundErrorCode; message?: readonly string[] }
+/**
+ * One row of a provider's error table; `message` is a path from the body. `when` is the mapping's
+ * condition compiled to code by the generator (expressions.ts), so `all`/`any`/`not` cost the engine nothing.
+ */
+export interface ErrorRule { status: number; when?: (body: unknown) => boolean; code: RefundErrorCode; message?: readonly string[] }
 
 /** What a shim reads: headers by name (echoed credentials redacted) and the parsed, scrubbed body. */
 export interface Received { status: number; headers: { get(name: string): string | null }; body: unknown }
@@ -28,6 +29,8 @@ export type Authenticate = (headers: Record<string, string>, body: string) => vo
 export interface ShimRequest {
   body: unknown;
   headers?: Readonly<Record<string, string | number | boolean | undefined>>;
+  /** The path (and query) with the call's parameters filled in, when the operation has some (runtime/url.ts). */
+  path?: string;
 }
 
 export interface Shim<Credentials, Input, Raw> {
@@ -58,12 +61,15 @@ export interface RefundsEngine<Input, Raw> {
 interface Sender<Input, Raw> {
   shim: Shim<unknown, Input, Raw>;
   url: string;
+  /** The base URL without a trailing slash, for a call with its own path. */
+  root: string;
   sign: Authenticate;
   policy: SendOptions;
 }
 
 /** One create call: the exact body text (what is signed is what is sent) and its headers. */
 interface Call {
+  url: string;
   body: string;
   headers: Record<string, string>;
   key: string;
@@ -101,11 +107,13 @@ export function createRefundsEngine<Input, Raw>(
   const prepare = () => (loading ??= loadShim().then((module) => {
     const shim = module.shim as Shim<unknown, Input, Raw>;
     const base = options.baseUrl ?? shim.baseUrl;
+    const root = base.endsWith('/') ? base.slice(0, -1) : base;
     // Joined as openapi-fetch joins them, then normalized as a Request would (what hooks are told).
-    const url = new URL((base.endsWith('/') ? base.slice(0, -1) : base) + shim.path).href;
+    const url = new URL(root + shim.path).href;
     return (sender = {
       shim,
       url,
+      root,
       sign: shim.authenticator(options.credentials),
       policy: {
         provider,
@@ -120,7 +128,7 @@ export function createRefundsEngine<Input, Raw>(
   }));
 
   /** One attempt: signed now (a signature's date moves), sent without following redirects, read bounded. */
-  async function attempt({ shim, url, sign }: Sender<Input, Raw>, { body, headers, key }: Call, signal: AbortSignal, number: number): Promise<AttemptResult> {
+  async function attempt({ shim, sign }: Sender<Input, Raw>, { url, body, headers, key }: Call, signal: AbortSignal, number: number): Promise<AttemptResult> {
     const signing = sign(headers, body);
     if (signing !== undefined) await signing;
     if (hooks?.onAttempt) call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: scrubSecrets(url, secrets) });
@@ -133,7 +141,7 @@ export function createRefundsEngine<Input, Raw>(
     validateInput(refundInput, shim.rules, provider);
     shim.check?.(refundInput as Record<string, unknown>, shim.constraints!, provider);
     const key = (refundInput as { idempotencyKey?: string }).idempotencyKey ?? newIdempotencyKey();
-    const request = build(shim, refundInput, key, secrets);
+    const request = build(ready, refundInput, key, secrets);
     const { signal } = callOptions;
     const result = await sendWithRetries((s, n) => attempt(ready, request, s, n), signal === undefined ? ready.policy : { ...ready.policy, signal });
     const end = { attempt: result.attempt!, durationMs: result.durationMs!, httpStatus: result.status, willRetry: false };
@@ -151,7 +159,7 @@ export function createRefundsEngine<Input, Raw>(
 }
 
 /** The call's body text and headers; a value the shim cannot convert is the caller's invalid_request. */
-function build<Input>(shim: Shim<unknown, Input, unknown>, input: Input, key: string, secrets: readonly string[]): Call {
+function build<Input>({ shim, url, root }: Sender<Input, unknown>, input: Input, key: string, secrets: readonly string[]): Call {
   let made: ShimRequest;
   try {
     made = shim.request(input, key);
@@ -163,7 +171,7 @@ function build<Input>(shim: Shim<unknown, Input, unknown>, input: Input, key: st
     const value = made.headers[name];
     if (value !== undefined) headers[name] = String(value);
   }
-  return { body: JSON.stringify(made.body), headers, key };
+  return { url: made.path === undefined ? url : new URL(root + made.path).href, body: JSON.stringify(made.body), headers, key };
 }
 
 function interpret<Input, Raw>(shim: Shim<unknown, Input, Raw>, result: AttemptResult, input: Input, secrets: readonly string[], limit: number): Refund<string, Raw> {
@@ -204,7 +212,7 @@ function interpret<Input, Raw>(shim: Shim<unknown, Input, Raw>, result: AttemptR
     throw error;
   }
   if (refund !== undefined) return refund;
-  const rule = shim.errors.find((r) => r.status === status && matches(r.when, body));
+  const rule = shim.errors.find((r) => r.status === status && (r.when?.(body) ?? true));
   const detail = rule?.message === undefined ? undefined : at(body, rule.message);
   const said = typeof detail === 'string' && detail !== '' ? `: ${detail}` : '';
   if (rule !== undefined) throw fail(rule.code, `${provider} refused the refund with HTTP ${status}${said}`, body);
@@ -215,15 +223,6 @@ function interpret<Input, Raw>(shim: Shim<unknown, Input, Raw>, result: AttemptR
 
 function optional(value: string | null, secrets: readonly string[]): string | null {
   return value === null ? null : scrubSecrets(value, secrets);
-}
-
-function matches(when: Condition | undefined, body: unknown): boolean {
-  if (when === undefined) return true;
-  if ('present' in when) {
-    const value = at(body, when.present);
-    return value !== undefined && value !== null && value !== '';
-  }
-  return at(body, when.equals.path) === when.equals.value;
 }
 
 export { RefundError };

@@ -13,6 +13,9 @@ export interface IncomingRequest {
   /** Lower-case names. */
   headers: Record<string, string>;
   bodyText: string;
+  /** The operation path's parameters, decoded, and the query string. */
+  path?: Readonly<Record<string, string>>;
+  query?: URLSearchParams;
 }
 
 export interface LedgerEntry {
@@ -27,8 +30,8 @@ export interface FakeState {
   ledger: LedgerEntry[];
   /** Minor units refunded (and not declined) per payment id. */
   refunded: Map<string, number>;
-  /** Idempotency key → the body it came with and the answer it got. */
-  answered: Map<string, { bodyText: string; reply: Reply }>;
+  /** Idempotency key → the request it came with (path and query parameters, body) and the answer it got. */
+  answered: Map<string, { sent: string; reply: Reply }>;
   seq: number;
   now: () => Date;
 }
@@ -46,19 +49,31 @@ export function handleRefund(recipe: FakeRecipe, state: FakeState, request: Inco
     const problem = schemaProblem(value, header.schema, `${header.name} header`);
     if (problem) return refuse('invalid_request', problem);
   }
+  for (const parameter of recipe.request.parameters ?? []) {
+    const value = parameter.in === 'path' ? (Object.hasOwn(request.path ?? {}, parameter.name) ? request.path![parameter.name] : undefined) : request.query?.get(parameter.name) ?? undefined;
+    if (value === undefined) {
+      if (parameter.required) return refuse('invalid_request', `${parameter.name} ${parameter.in} parameter is required`);
+      continue;
+    }
+    // Parameters arrive as text: a numeric schema is checked against the number the text spells.
+    const type = parameter.schema?.type;
+    const problem = schemaProblem(type === 'integer' || type === 'number' ? Number(value) : value, parameter.schema, `${parameter.name} ${parameter.in} parameter`);
+    if (problem) return refuse('invalid_request', problem);
+  }
   const key = recipe.request.idempotencyHeader === undefined ? undefined : request.headers[recipe.request.idempotencyHeader];
+  const sent = JSON.stringify([request.path ?? {}, request.query?.toString() ?? '', request.bodyText]);
   if (key !== undefined) {
     const stored = state.answered.get(key);
     if (stored !== undefined) {
-      return stored.bodyText === request.bodyText ? stored.reply : refuse('invalid_request', 'idempotency key reused with a different request body');
+      return stored.sent === sent ? stored.reply : refuse('invalid_request', 'idempotency key reused with a different request');
     }
   }
-  const reply = createRefund(recipe, state, request.bodyText, key);
-  if (key !== undefined) state.answered.set(key, { bodyText: request.bodyText, reply });
+  const reply = createRefund(recipe, state, request, key);
+  if (key !== undefined) state.answered.set(key, { sent, reply });
   return reply;
 }
 
-function createRefund(recipe: FakeRecipe, state: FakeState, bodyText: string, key: string | undefined): Reply {
+function createRefund(recipe: FakeRecipe, state: FakeState, { bodyText, path = {}, query = new URLSearchParams() }: IncomingRequest, key: string | undefined): Reply {
   const refuse = (code: FakeErrorCode, message: string): Reply => errorFor(recipe, code, message);
   let body: unknown;
   try {
@@ -69,16 +84,24 @@ function createRefund(recipe: FakeRecipe, state: FakeState, bodyText: string, ke
   const problem = schemaProblem(body, recipe.request.body, '');
   if (problem) return refuse('invalid_request', problem);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse('invalid_request', 'request body must be a JSON object');
-  const fields = body as Record<string, unknown>;
   const { request } = recipe;
+  const valueAt = (field: string): unknown => (field.startsWith('path:') ? (Object.hasOwn(path, field.slice(5)) ? path[field.slice(5)] : undefined)
+    : field.startsWith('query:') ? query.get(field.slice(6)) ?? undefined
+      : field.split('.').reduce<unknown>((v, name) => (typeof v === 'object' && v !== null && Object.hasOwn(v, name) ? (v as Record<string, unknown>)[name] : undefined), body));
 
-  const requestPaymentId = fields[request.paymentIdField];
-  const payment = recipe.payments.find((p) => p.paymentId === String(requestPaymentId) && optionsMatch(recipe, p, fields));
+  const requestPaymentId = valueAt(request.paymentIdField);
+  const payment = recipe.payments.find((p) => p.paymentId === String(requestPaymentId) && optionsMatch(recipe, p, valueAt));
   if (payment === undefined) return refuse('payment_not_found', `No payment ${String(requestPaymentId)}`);
 
+  if (request.currency !== undefined) {
+    const { field, transform } = request.currency;
+    const code = payment.amount.currency;
+    const expected = transform === 'lowerCase' ? code.toLowerCase() : transform === 'upperCase' ? code.toUpperCase() : code;
+    if (valueAt(field) !== expected) return refuse('invalid_request', `${field} must be the payment's currency, ${expected}`);
+  }
   let requested: number | undefined;
-  if (request.amount !== undefined && fields[request.amount.field] !== undefined) {
-    const minor = toMinor(fields[request.amount.field], request.amount.transform, payment.amount.currency);
+  if (request.amount !== undefined && valueAt(request.amount.field) !== undefined) {
+    const minor = toMinor(valueAt(request.amount.field), request.amount.transform, payment.amount.currency);
     if (minor === undefined || minor <= 0) return refuse('invalid_request', `${request.amount.field} must be a positive amount`);
     requested = minor;
   }
@@ -93,20 +116,21 @@ function createRefund(recipe: FakeRecipe, state: FakeState, bodyText: string, ke
   const entry: LedgerEntry = { id, paymentId: payment.paymentId, amount, status: outcome.refundStatus, ...(key === undefined ? {} : { idempotencyKey: key }) };
   state.ledger.push(entry);
   if (outcome.refundStatus !== 'failed' && outcome.refundStatus !== 'canceled') state.refunded.set(payment.paymentId, payment.amount.value - remaining + amount.value);
-  const reference = request.referenceField === undefined ? undefined : fields[request.referenceField];
+  const reference = request.referenceField === undefined ? undefined : valueAt(request.referenceField);
   return refundReply(outcome, { id, requestPaymentId, status: outcome.refundStatus, amount, createdAt: state.now(), reference });
 }
 
 /** A payment seeded with required provider options (an invoice id, say) only matches when they are sent back. */
-function optionsMatch(recipe: FakeRecipe, payment: SeedRecipe, fields: Record<string, unknown>): boolean {
-  return Object.entries(recipe.request.optionFields).every(([option, field]) => fields[field] === payment.providerOptions?.[option]);
+function optionsMatch(recipe: FakeRecipe, payment: SeedRecipe, valueAt: (field: string) => unknown): boolean {
+  return Object.entries(recipe.request.optionFields).every(([option, field]) => valueAt(field) === payment.providerOptions?.[option]);
 }
 
 /** The facade's amount transform, inverted; undefined when the value is not an exact amount. */
 function toMinor(value: unknown, transform: string, currency: string): number | undefined {
   try {
     switch (transform) {
-      case 'minorToInteger': return Number.isSafeInteger(value) ? (value as number) : undefined;
+      // A query or path parameter carries the integer as text.
+      case 'minorToInteger': return Number.isSafeInteger(value) ? (value as number) : typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
       case 'minorToString': return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
       default: return typeof value === 'number' || typeof value === 'string' ? majorDecimalToMinor(value, currency) : undefined;
     }

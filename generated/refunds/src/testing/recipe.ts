@@ -29,10 +29,15 @@ export interface RequestRecipe {
   readonly body?: JsonSchema;
   /** Header parameters the spec declares (lower-case names), checked against their schemas. */
   readonly headers: readonly { readonly name: string; readonly required: boolean; readonly schema?: JsonSchema }[];
+  /** Fields are named where the facade puts them: a body key (dotted for a nested one), `path:<name>` or `query:<name>`. */
   readonly paymentIdField: string;
+  /** The operation's path and query parameters, checked like headers (values are text). */
+  readonly parameters?: readonly { readonly in: 'path' | 'query'; readonly name: string; readonly required: boolean; readonly schema?: JsonSchema }[];
   /** The facade's transform, inverted by the fake (minorToInteger, minorToString, minorToMajorNumber, …). */
   readonly amount?: { readonly field: string; readonly transform: string };
   readonly referenceField?: string;
+  /** Where the currency is sent and its case transform: the fake refuses one that is not the payment's. */
+  readonly currency?: { readonly field: string; readonly transform?: string };
   /** Required provider options: option name → body field; a seeded payment only matches its own values. */
   readonly optionFields: Readonly<Record<string, string>>;
   /** Lower-case; only for providers that de-duplicate. */
