@@ -36,7 +36,7 @@ export const PROVIDERS_FILE = 'specs/providers.yaml';
 export function loadProjectConfig(root: string, configFile = PROVIDERS_FILE): ProjectConfig {
   const raw = readDataFile(join(root, configFile), configFile);
   rejectServerUrls(configFile, raw);
-  const validate = schemaValidator('specs/providers.schema.json', { allErrors: false });
+  const validate = schemaValidator('generator/schemas/providers.schema.json', { allErrors: false });
   if (!validate(raw)) throw configError(configFile, validate.errors?.[0]);
   const entries = Object.entries((raw as { providers: Record<string, Omit<ProviderConfig, 'id'>> }).providers);
   for (const [id, entry] of entries) {
@@ -136,18 +136,18 @@ function rejectServerUrls(file: string, raw: unknown): void {
 }
 
 function configError(file: string, error: ErrorObject | undefined): PaykitError {
-  if (error === undefined) return new PaykitError(file, undefined, 'is not a valid providers file', 'compare it with specs/providers.schema.json');
+  if (error === undefined) return new PaykitError(file, undefined, 'is not a valid providers file', 'compare it with generator/schemas/providers.schema.json');
   const detail = error.keyword === 'additionalProperties'
     ? `unknown field "${String((error.params as { additionalProperty: string }).additionalProperty)}"`
     : error.keyword === 'pattern' ? patternProblem(error)
     : error.message ?? 'is invalid';
-  return new PaykitError(file, error.instancePath || undefined, detail, 'see specs/providers.schema.json for the allowed fields');
+  return new PaykitError(file, error.instancePath || undefined, detail, 'see generator/schemas/providers.schema.json for the allowed fields');
 }
 
 /** A pattern error says what the field must be (the schema definition's description), not the regex. */
 function patternProblem(error: ErrorObject): string {
   const definition = /^#\/definitions\/(\w+)\/pattern$/.exec(error.schemaPath)?.[1];
-  const schema = JSON.parse(readFileSync(paykitPath('specs/providers.schema.json'), 'utf8')) as { definitions: Record<string, { description?: string }> };
+  const schema = JSON.parse(readFileSync(paykitPath('generator/schemas/providers.schema.json'), 'utf8')) as { definitions: Record<string, { description?: string }> };
   const description = definition === undefined ? undefined : schema.definitions[definition]?.description;
   return description === undefined ? error.message ?? 'is invalid' : `must be ${description.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())}`;
 }

@@ -26,7 +26,6 @@ export function inputFingerprint(root: string): string {
   const paykit = [
     ...listFiles(PAYKIT_ROOT, 'generator'),
     ...listFiles(PAYKIT_ROOT, 'templates'),
-    ...listFiles(PAYKIT_ROOT, 'specs').filter(([, path]) => path.endsWith('.schema.json')),
     [PAYKIT_ROOT, 'redocly.yaml'] as const,
     [PAYKIT_ROOT, 'package-lock.json'] as const,
   ];

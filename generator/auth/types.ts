@@ -1,6 +1,6 @@
 /**
  * An auth kind is a plugin: one module in this folder (registered in index.ts) says how providers.yaml
- * declares it (its schema fragment lives in specs/providers.schema.json under the same kind), what a
+ * declares it (its schema fragment lives in generator/schemas/providers.schema.json under the same kind), what a
  * valid entry must also satisfy, which spec security schemes it answers to, how its template
  * (templates/provider/auth/<kind>.hbs) is fed, and what data the fake verifies it from
  * (templates/refunds/testing/auth-<kind>.ts).

@@ -1,4 +1,4 @@
-/** Reads and validates specs/mappings/<provider>.yaml against specs/mappings.schema.json. */
+/** Reads and validates specs/mappings/<provider>.yaml against generator/schemas/mappings.schema.json. */
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { ProjectConfig, ProviderConfig } from '../config.js';
@@ -49,7 +49,7 @@ export interface LoadedMapping { provider: ProviderConfig; file: string; mapping
 export function loadMapping(project: ProjectConfig, provider: ProviderConfig): LoadedMapping {
   const file = provider.mapping!;
   const raw = readDataFile(join(project.root, file), file);
-  const validate = schemaValidator('specs/mappings.schema.json', { allErrors: true });
+  const validate = schemaValidator('generator/schemas/mappings.schema.json', { allErrors: true });
   if (!validate(raw)) throw schemaError(file, validate.errors ?? []);
   type Values = Record<string, RequestValue | string>;
   const data = raw as Mapping & { request: { headers?: Values; path?: Values; query?: Values } };
@@ -92,13 +92,13 @@ function normalizeRefund(refund: Record<string, unknown>): RefundMapping {
 /** ajv reports every branch of a oneOf; the deepest error is the one that names the real mistake. */
 function schemaError(file: string, errors: ErrorObject[]): PaykitError {
   const best = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length || rank(a) - rank(b))[0];
-  if (best === undefined) return new PaykitError(file, undefined, 'is not a valid mapping', 'compare it with specs/mappings.schema.json');
+  if (best === undefined) return new PaykitError(file, undefined, 'is not a valid mapping', 'compare it with generator/schemas/mappings.schema.json');
   const params = best.params as Record<string, unknown>;
   const detail = best.keyword === 'additionalProperties' ? `unknown field "${String(params.additionalProperty)}"`
     : best.keyword === 'enum' ? `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
     : best.keyword === 'required' ? `is missing "${String(params.missingProperty)}"`
     : best.message ?? 'is invalid';
-  return new PaykitError(file, best.instancePath || undefined, detail, 'see specs/mappings.schema.json for the mapping format');
+  return new PaykitError(file, best.instancePath || undefined, detail, 'see generator/schemas/mappings.schema.json for the mapping format');
 }
 
 function rank(error: ErrorObject): number {

@@ -1,7 +1,7 @@
 /**
  * The mapping vocabulary of transforms: for each name, which facade inputs it applies to (request
  * side), the JSON type it produces, and the runtime module (src/runtime/<module>.ts) of the
- * function the shim calls. specs/mappings.schema.json's transform enums must list exactly these
+ * function the shim calls. generator/schemas/mappings.schema.json's transform enums must list exactly these
  * (test/generator/facade/vocabulary.test.ts), the checks read `sources` and `produces`, and the
  * shim emission imports `runtime` from here (expressions.ts collectRuntime).
  */

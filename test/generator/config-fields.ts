@@ -95,4 +95,4 @@ export function inject(data: unknown, file: string, schemaFile: string, payloads
   return done;
 }
 
-export const schemaPath = (repo: string, name: string) => join(repo, 'specs', name);
+export const schemaPath = (repo: string, name: string) => join(repo, 'generator/schemas', name);

@@ -75,7 +75,7 @@ describe('HMAC recipes: emitted authenticator = node:crypto = fake verifier', ()
 
 describe('auth kinds', () => {
   it('the schema, the generator plugins, the templates and the fake verifiers know the same kinds', () => {
-    const schema = JSON.parse(readFileSync(join(REPO, 'specs/providers.schema.json'), 'utf8')) as { definitions: { auth: { properties: { kind: { enum: string[] } }; allOf: { if: { properties: { kind: { const: string } } } }[] } } };
+    const schema = JSON.parse(readFileSync(join(REPO, 'generator/schemas/providers.schema.json'), 'utf8')) as { definitions: { auth: { properties: { kind: { enum: string[] } }; allOf: { if: { properties: { kind: { const: string } } } }[] } } };
     const sorted = (list: readonly string[]) => [...list].sort();
     expect(sorted(schema.definitions.auth.properties.kind.enum)).toEqual(sorted(AUTH_KINDS));
     expect(sorted(schema.definitions.auth.allOf.map((branch) => branch.if.properties.kind.const))).toEqual(sorted(AUTH_KINDS));

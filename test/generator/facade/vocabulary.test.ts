@@ -1,5 +1,5 @@
 /**
- * One mapping vocabulary: the transform names specs/mappings.schema.json accepts are exactly the
+ * One mapping vocabulary: the transform names generator/schemas/mappings.schema.json accepts are exactly the
  * registry's (generator/facade/vocabulary.ts), and every runtime function the registry names is
  * exported by the runtime module it names, so a transform added in one place and not the other fails here.
  */
@@ -11,7 +11,7 @@ import type { Mapping } from '../../../generator/facade/mapping.js';
 import { REQUEST_TRANSFORMS, RESPONSE_TRANSFORMS } from '../../../generator/facade/vocabulary.js';
 import { REPO } from '../../helpers/project-copy.js';
 
-const schema = JSON.parse(readFileSync(join(REPO, 'specs/mappings.schema.json'), 'utf8')) as { definitions: Record<string, any> };
+const schema = JSON.parse(readFileSync(join(REPO, 'generator/schemas/mappings.schema.json'), 'utf8')) as { definitions: Record<string, any> };
 const transformEnum = (definition: string) => (schema.definitions[definition].oneOf as any[]).find((b) => b.properties?.transform).properties.transform.enum as string[];
 
 describe('the mapping vocabulary', () => {
