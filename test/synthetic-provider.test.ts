@@ -24,7 +24,10 @@ const SUITES = [
   'test/facade/common.test.ts', 'test/facade/faults.test.ts', 'test/facade/retries.test.ts', 'test/facade/fallbacks.test.ts',
   'test/facade/status-mapping.test.ts', 'test/facade/money.test.ts', 'test/facade/input-validation.test.ts',
   'test/facade/redaction.test.ts', 'test/facade/capabilities.test.ts', 'test/facade/contract.test.ts',
-  'test/facade/types-per-provider.test.ts', 'test/testing/fakes.test.ts',
+  'test/facade/types-per-provider.test.ts', 'test/testing/fakes.test.ts', 'test/testing/faults.test.ts',
+  'test/testing/requests.test.ts', 'test/facade/attacks/options.test.ts', 'test/facade/attacks/redirect.test.ts',
+  'test/facade/attacks/bounded.test.ts', 'test/facade/attacks/echoes.test.ts', 'test/facade/attacks/malformed.test.ts',
+  'test/facade/attacks/hooks.test.ts', 'test/bundle.test.ts',
 ];
 
 /**
@@ -65,7 +68,7 @@ describe(`a provider added as files only (${ID})`, () => {
     generate = paykit(dir, 'generate');
     // … `npm install` (see linkWorkspaces), then the repository's own tests, unchanged.
     if (generate.status === 0) linkWorkspaces(dir);
-    for (const path of ['generator', 'test/facade', 'test/helpers', 'test/testing', 'vitest.config.ts', 'tsconfig.json', 'package.json']) {
+    for (const path of ['generator', 'scripts', 'test/facade', 'test/helpers', 'test/testing', 'test/bundle.test.ts', 'vitest.config.ts', 'tsconfig.json', 'package.json']) {
       cpSync(join(REPO, path), join(dir, path), { recursive: true });
     }
   }, 240_000);
