@@ -23,7 +23,7 @@ export function literal(value: unknown, indent = ''): string {
 }
 
 /** An object key: bare when it is a plain identifier, quoted otherwise. */
-function propertyName(key: string): string {
+export function propertyName(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) && key !== '__proto__' ? key : tsString(key);
 }
 

@@ -1,8 +1,8 @@
 /**
  * The mapping vocabulary of transforms: for each name, which facade inputs it applies to (request
  * side), the JSON type it produces, and the runtime module (src/runtime/<module>.ts) of the
- * function the shim calls. generator/schemas/mappings.schema.json's transform enums must list exactly these
- * (test/generator/facade/vocabulary.test.ts), the checks read `sources` and `produces`, and the
+ * function the shim calls. generator/schemas/mappings.schema.json's transform enums are written from these
+ * (`npm run schemas`, vocabulary-schema.ts; test/generator/facade/vocabulary.test.ts fails on drift), the checks read `sources` and `produces`, and the
  * shim emission imports `runtime` from here (expressions.ts collectRuntime).
  */
 export interface RequestTransform {

@@ -1,7 +1,8 @@
 /**
- * One mapping vocabulary: the transform names generator/schemas/mappings.schema.json accepts are exactly the
- * registry's (generator/facade/vocabulary.ts), and every runtime function the registry names is
- * exported by the runtime module it names, so a transform added in one place and not the other fails here.
+ * One mapping vocabulary: the transform names generator/schemas/mappings.schema.json accepts are written
+ * from the registry (generator/facade/vocabulary.ts) by `npm run schemas`, and every runtime function the
+ * registry names is exported by the runtime module it names, so a transform added in one place and not
+ * the other fails here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,18 +10,27 @@ import { describe, expect, it } from 'vitest';
 import { collectRuntime, requestExpression, responseExpression, runtimeFunction } from '../../../generator/facade/expressions.js';
 import type { Mapping } from '../../../generator/facade/mapping.js';
 import { REQUEST_TRANSFORMS, RESPONSE_TRANSFORMS } from '../../../generator/facade/vocabulary.js';
+import { MAPPINGS_SCHEMA, schemaFromRegistry } from '../../../generator/facade/vocabulary-schema.js';
 import { REPO } from '../../helpers/project-copy.js';
 
-const schema = JSON.parse(readFileSync(join(REPO, 'generator/schemas/mappings.schema.json'), 'utf8')) as { definitions: Record<string, any> };
-const transformEnum = (definition: string) => (schema.definitions[definition].oneOf as any[]).find((b) => b.properties?.transform).properties.transform.enum as string[];
+const schemaText = readFileSync(join(REPO, MAPPINGS_SCHEMA), 'utf8');
+const schema = JSON.parse(schemaText) as { definitions: Record<string, any> };
+const transformEnum = (definition: string, from = schema) => (from.definitions[definition].oneOf as any[]).find((b) => b.properties?.transform).properties.transform.enum as string[];
 
 describe('the mapping vocabulary', () => {
-  it('the schema\'s request transforms are the registry\'s', () => {
-    expect([...transformEnum('requestValue')].sort()).toEqual(Object.keys(REQUEST_TRANSFORMS).sort());
+  it('the committed schema is what `npm run schemas` writes from the registry', () => {
+    expect(schemaText === schemaFromRegistry(schemaText), `${MAPPINGS_SCHEMA} differs from generator/facade/vocabulary.ts: run \`npm run schemas\` and commit the schema`).toBe(true);
+    expect(transformEnum('requestValue')).toEqual(Object.keys(REQUEST_TRANSFORMS));
+    expect(transformEnum('responseValue')).toEqual(Object.keys(RESPONSE_TRANSFORMS));
   });
 
-  it('the schema\'s response transforms are the registry\'s', () => {
-    expect([...transformEnum('responseValue')].sort()).toEqual(Object.keys(RESPONSE_TRANSFORMS).sort());
+  it('a schema that drifted from the registry is rewritten from the registry, not the other way', () => {
+    const drifted = JSON.parse(schemaText);
+    transformEnum('requestValue', drifted).splice(0, 1);
+    transformEnum('responseValue', drifted).push('notATransform');
+    const rewritten = schemaFromRegistry(JSON.stringify(drifted));
+    expect(rewritten).toBe(schemaText);
+    expect(() => schemaFromRegistry(JSON.stringify({ definitions: { requestValue: { oneOf: [] } } }))).toThrow(/requestValue has no object form with a transform/);
   });
 
   it('every runtime function the registry names is exported by its module', async () => {
