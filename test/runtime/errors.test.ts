@@ -24,11 +24,11 @@ function everyRendering(error: RefundError): Array<[string, string]> {
 
 describe('RefundError', () => {
   it('carries the init fields, with retryable defaulting to false', () => {
-    const error = new RefundError({ code: 'payment_not_found', provider: 'push', message: 'no such payment', httpStatus: 404 });
+    const error = new RefundError({ code: 'payment_not_found', provider: 'example-provider', message: 'no such payment', httpStatus: 404 });
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('RefundError');
     expect(error.code).toBe('payment_not_found');
-    expect(error.provider).toBe('push');
+    expect(error.provider).toBe('example-provider');
     expect(error.httpStatus).toBe(404);
     expect(error.retryable).toBe(false);
     expect(String(error)).toBe('RefundError: no such payment');
@@ -36,11 +36,11 @@ describe('RefundError', () => {
   });
 
   it('serialises to a fixed set of fields', () => {
-    const error = new RefundError({ code: 'rate_limited', provider: 'push', message: 'slow down', httpStatus: 429, retryable: true, raw: { a: 1 } });
+    const error = new RefundError({ code: 'rate_limited', provider: 'example-provider', message: 'slow down', httpStatus: 429, retryable: true, raw: { a: 1 } });
     expect(JSON.parse(JSON.stringify(error))).toEqual({
-      name: 'RefundError', code: 'rate_limited', provider: 'push', httpStatus: 429, retryable: true, message: 'slow down', raw: { a: 1 },
+      name: 'RefundError', code: 'rate_limited', provider: 'example-provider', httpStatus: 429, retryable: true, message: 'slow down', raw: { a: 1 },
     });
-    expect(inspect(error)).toContain('RefundError [rate_limited]: slow down (provider: push, httpStatus: 429, retryable: true)');
+    expect(inspect(error)).toContain('RefundError [rate_limited]: slow down (provider: example-provider, httpStatus: 429, retryable: true)');
   });
 });
 
@@ -119,7 +119,7 @@ describe('createRefundError', () => {
     const error = createRefundError(
       {
         code: 'authentication_failed',
-        provider: 'push',
+        provider: 'example-provider',
         message: `key ${SECRET} was rejected`,
         httpStatus: 401,
         raw: { error: { detail: [`bad key ${SECRET}`], [SECRET]: true } },

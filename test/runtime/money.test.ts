@@ -26,7 +26,7 @@ describe('currencyExponent', () => {
 
 describe('checkMoney', () => {
   it('returns a clean copy of valid money', () => {
-    expect(checkMoney({ value: 1450, currency: 'USD', extra: 1 }, 'amount', 'push')).toEqual({ value: 1450, currency: 'USD' });
+    expect(checkMoney({ value: 1450, currency: 'USD', extra: 1 }, 'amount', 'example-provider')).toEqual({ value: 1450, currency: 'USD' });
   });
 
   it.each([
@@ -49,14 +49,14 @@ describe('checkMoney', () => {
   ])('rejects %s', (_name, input, message) => {
     let thrown: unknown;
     try {
-      checkMoney(input, 'amount', 'push');
+      checkMoney(input, 'amount', 'example-provider');
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(RefundError);
     const error = thrown as RefundError;
     expect(error.code).toBe('invalid_request');
-    expect(error.provider).toBe('push');
+    expect(error.provider).toBe('example-provider');
     expect(error.retryable).toBe(false);
     expect(error.message).toMatch(message);
   });

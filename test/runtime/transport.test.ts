@@ -23,7 +23,7 @@ function recordingSleep() {
 
 function options(overrides: Partial<SendOptions> = {}): SendOptions {
   return {
-    provider: 'push',
+    provider: 'example-provider',
     deduplicates: false,
     maxRetries: 2,
     timeoutMs: 1_000,
@@ -94,7 +94,7 @@ describe('sendWithRetries with a fake attempt', () => {
     expect(calls).toHaveLength(attempts);
     expect(error.code).toBe(code);
     expect(error.retryable).toBe(retryable);
-    expect(error.provider).toBe('push');
+    expect(error.provider).toBe('example-provider');
   });
 
   it.each([
@@ -121,7 +121,7 @@ describe('sendWithRetries with a fake attempt', () => {
     expect(calls).toHaveLength(1);
     expect(error.code).toBe('timeout');
     expect(error.retryable).toBe(false);
-    expect(error.message).toBe('push did not answer within 30 ms (1 attempt)');
+    expect(error.message).toBe('example-provider did not answer within 30 ms (1 attempt)');
   });
 
   it('retries timeouts for a de-duplicating provider', async () => {
@@ -313,7 +313,7 @@ describe('sendWithRetries against a real HTTP server', () => {
     const error = await caught(sendWithRetries(attempt, options({ deduplicates, timeoutMs: 150 })));
     expect(count()).toBe(attempts);
     expect(error).toMatchObject({ code: 'timeout', retryable: deduplicates });
-    expect(error.message).toBe(`push did not answer within 150 ms (${attempts} attempt${attempts === 1 ? '' : 's'})`);
+    expect(error.message).toBe(`example-provider did not answer within 150 ms (${attempts} attempt${attempts === 1 ? '' : 's'})`);
   });
 
   it.each([
