@@ -14,7 +14,7 @@ import { readDataFile } from './load/parse.js';
 import { lintText, loadLintConfig, type LintProblem } from './lint/lint.js';
 import { renderLintReport } from './lint/report.js';
 import { normalizeSpec } from './normalize/index.js';
-import { explainByOverlay, vendorAgreementFindings } from './checks/index.js';
+import { vendorAgreementFindings } from './checks/index.js';
 import { refuseOnFindings } from './checks/finding.js';
 import { INITIAL_VERSION } from './versions/index.js';
 import { paykitPath } from './paths.js';
@@ -60,7 +60,7 @@ export async function prepareSpecs(project: ProjectConfig, provider: ProviderCon
 }
 
 export async function buildProvider(project: ProjectConfig, provider: ProviderConfig, render: Render): Promise<ProviderBuild> {
-  const specs = await prepareSpecs(project, provider).catch(async (error: unknown) => { throw await explainByOverlay(project, provider, error); });
+  const specs = await prepareSpecs(project, provider);
   // The overlay still fits the vendor spec, and providers.yaml's auth and server choice agree with it.
   refuseOnFindings(vendorAgreementFindings(project, provider, specs));
   const lintConfig = await loadLintConfig(project.root);
