@@ -4,14 +4,14 @@
  * an array that already holds them. This is what the overlay lock (overlay-lock.ts) pins down: the
  * spec as each action saw it, after the provider's rules and the actions before it.
  *
- * The replay uses overlay.ts's own select/merge/remove, so it sees what normalization does; it never
+ * The replay uses overlay.ts's own select and applyToMatches, so it sees what normalization does; it never
  * throws on a target that matches nothing (it reports `matched: 0` and goes on), so every action is
  * observed even when normalization itself would stop.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { ProviderConfig } from '../config.js';
 import { PaykitError, pointerSegment } from '../errors.js';
-import { merge, readActions, removeNode, select, type Match, type OverlayAction } from './overlay.js';
+import { applyToMatches, readActions, select, type Match, type OverlayAction } from './overlay.js';
 import { RULES } from './rules/index.js';
 import { isRecord, type OpenApiDocument } from './types.js';
 
@@ -56,7 +56,7 @@ export function replayOverlay(vendor: OpenApiDocument, provider: ProviderConfig,
     try {
       const matches = select(action.target, document, file, pointer);
       observations.push(observe(index, action, matches, document));
-      apply(action, matches, document, file, pointer);
+      applyToMatches(action, matches, document, file, pointer);
     } catch (error) {
       if (error instanceof PaykitError) return { observations, stopped: error };
       throw error;
@@ -90,23 +90,6 @@ function walkUpdate(target: unknown, update: unknown, at: string, observation: A
     return;
   }
   observation.overwrites.push({ pointer: at, value: structuredClone(target) });
-}
-
-/** The same edit applyOverlay makes for one action. */
-function apply(action: OverlayAction, matches: Match[], document: OpenApiDocument, file: string, pointer: string): void {
-  if (action.remove === true) {
-    for (const match of [...matches].reverse()) removeNode(match.parent, match.parentProperty);
-    return;
-  }
-  for (const match of matches) {
-    if (match.parent === null || match.parent === undefined) {
-      const merged = merge(document, action.update, file, pointer) as OpenApiDocument;
-      for (const key of Object.keys(document)) delete document[key];
-      Object.assign(document, merged);
-    } else {
-      (match.parent as Record<string | number, unknown>)[match.parentProperty] = merge(match.value, action.update, file, pointer);
-    }
-  }
 }
 
 /** jsonpath-plus gives each match an RFC 6901 pointer (`''` for the root). */

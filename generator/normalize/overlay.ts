@@ -47,17 +47,22 @@ function applyAction(document: OpenApiDocument, action: OverlayAction, index: nu
     throw new PaykitError(overlayFile, `${pointer}/target`, `target "${action.target}" matches nothing in the spec`,
       'the vendor spec has probably changed: update the target or drop the action');
   }
+  applyToMatches(action, matches, document, overlayFile, pointer);
+}
+
+/** One action's edit on the nodes its target selected (shared with the replay in overlay-replay.ts). */
+export function applyToMatches(action: OverlayAction, matches: readonly Match[], document: OpenApiDocument, file: string, pointer: string): void {
   if (action.remove === true) {
     // Remove from the end so array indexes of later matches stay valid.
     for (const match of [...matches].reverse()) removeNode(match.parent, match.parentProperty);
-  } else {
-    for (const match of matches) {
-      if (match.parent === null || match.parent === undefined) {
-        mergeInto(document, action.update, overlayFile, pointer);
-      } else {
-        const parent = match.parent as Record<string | number, unknown>;
-        parent[match.parentProperty] = merge(match.value, action.update, overlayFile, pointer);
-      }
+    return;
+  }
+  for (const match of matches) {
+    if (match.parent === null || match.parent === undefined) {
+      mergeInto(document, action.update, file, pointer);
+    } else {
+      const parent = match.parent as Record<string | number, unknown>;
+      parent[match.parentProperty] = merge(match.value, action.update, file, pointer);
     }
   }
 }
