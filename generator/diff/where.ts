@@ -2,6 +2,7 @@
 import type { Diff } from 'api-smart-diff';
 import { HTTP_METHODS, isRecord, type OpenApiDocument } from '../normalize/types.js';
 import { joinPointer } from '../errors.js';
+import { resolvePointer } from '../load/refs.js';
 import type { SpecChange } from './types.js';
 
 export type Path = (string | number)[];
@@ -94,9 +95,7 @@ export function followRef(document: OpenApiDocument, node: unknown): [unknown, (
   let target: string[] | undefined;
   for (let hops = 0; hops < 32 && isRecord(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#/'); hops++) {
     target = current.$ref.slice(2).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let next: unknown = document;
-    for (const s of target) next = isRecord(next) ? next[s] : Array.isArray(next) ? next[Number(s)] : undefined;
-    current = next;
+    current = resolvePointer(document, current.$ref.slice(1));
   }
   return target === undefined ? undefined : [current, target];
 }
