@@ -7,6 +7,8 @@ import { explainRefusal } from '../diff/refusal.js';
 import { PaykitError } from '../errors.js';
 import { buildProvider, type ProviderBuild } from '../pipeline.js';
 import { applyRelease, facadeRelease, packageName, providerRelease, type Release } from '../versions/index.js';
+import { packageChange } from '../versions/package-changes.js';
+import { isSpecDerived } from '../emit/provider-package.js';
 import type { Reporter } from './reporter.js';
 
 export interface GenerateOptions { root: string; providers: string[]; check: boolean }
@@ -29,10 +31,12 @@ export async function generate(options: GenerateOptions, report: Reporter): Prom
       throw refusal.error;
     });
     // Version and CHANGELOG.md from the diff against what generated/<id>/ holds (generator/versions/).
-    const release = providerRelease(options.root, build.dir, packageName(build.files.get('package.json'), `@paykit/${provider.id}`), build.files.get('openapi.yaml') ?? '', provider.id, provider.defaultServer);
+    // A template or providers.yaml change is released too, classified by the package's exported types.
+    const own = packageChange(options.root, build.dir, build.files, isSpecDerived);
+    const release = providerRelease(options.root, build.dir, packageName(build.files.get('package.json'), `@paykit/${provider.id}`), build.files.get('openapi.yaml') ?? '', provider.id, provider.defaultServer, own);
     applyRelease(build.files, release);
     releases.set(provider.id, release);
-    if (release.bump !== undefined) report.line(`${provider.id}: ${release.previousVersion ?? ''} -> ${release.version} (${release.bump}: ${release.diff?.class ?? 'patch'})`);
+    if (release.bump !== undefined) report.line(`${provider.id}: ${release.previousVersion ?? ''} -> ${release.version} (${release.bump}: ${release.diff?.class ?? 'package change'})`);
     builds.push(build);
     tree.set(build.dir, build.files);
     const findings = build.vendorProblems.length;
@@ -43,7 +47,8 @@ export async function generate(options: GenerateOptions, report: Reporter): Prom
     const facade = await (await import('../facade/index.js')).buildFacade(project, builds); // ts-morph: only when the facade is rebuilt
     if (facade !== undefined) {
       const mapped = builds.filter((b) => b.provider.mapping !== undefined).map((b) => releases.get(b.provider.id)!);
-      const release = facadeRelease(options.root, 'generated/refunds', packageName(facade.get('package.json'), '@paykit/refunds'), mapped);
+      const own = packageChange(options.root, 'generated/refunds', facade, () => false, mapped.map((r) => r.name));
+      const release = facadeRelease(options.root, 'generated/refunds', packageName(facade.get('package.json'), '@paykit/refunds'), mapped, own);
       applyRelease(facade, release);
       if (release.bump !== undefined) report.line(`refunds: ${release.previousVersion ?? ''} -> ${release.version} (${release.bump})`);
       tree.set('generated/refunds', facade);

@@ -22,6 +22,10 @@ export interface PackageInputs {
   openapiFetchRange: string;
 }
 
+/** Files whose content follows from the normalized spec alone: the spec diff decides their releases. */
+const SPEC_DERIVED = new Set(['openapi.yaml', 'src/schema.ts', 'dist/schema.js', 'dist/schema.d.ts']);
+export const isSpecDerived = (path: string): boolean => SPEC_DERIVED.has(path);
+
 /** Files of the package, by path relative to the package folder. */
 export async function emitProviderPackage(inputs: PackageInputs, render: Render): Promise<Map<string, string>> {
   const { provider, normalized } = inputs;

@@ -16,6 +16,7 @@ import type { ServerChoice } from '../checks/servers.js';
 import { diffSpecs } from '../diff/classify.js';
 import { maxClass, type ChangeClass, type SpecDiff } from '../diff/types.js';
 import { isRecord } from '../normalize/types.js';
+import type { PackageChange } from './package-changes.js';
 
 export type Bump = 'major' | 'minor' | 'patch';
 
@@ -31,6 +32,8 @@ export interface Release {
   bump: Bump | undefined;
   /** The diff that decided the bump (providers only). */
   diff: SpecDiff | undefined;
+  /** What changed in the published files besides the spec (templates, runtime, providers.yaml, mappings). */
+  own?: PackageChange;
   changelog: string;
 }
 
@@ -56,24 +59,58 @@ export function changelogHeader(name: string): string {
   ].join('\n');
 }
 
-/** The release of a provider package whose newly normalized spec is `normalizedYaml`. */
-export function providerRelease(root: string, dir: string, name: string, normalizedYaml: string, providerId = dir.split('/').pop() ?? dir, serverChoice?: ServerChoice): Release {
+/**
+ * The release of a provider package whose newly normalized spec is `normalizedYaml`; `own` is what
+ * else changed in its published files (package-changes.ts), so a template change is released too.
+ */
+export function providerRelease(root: string, dir: string, name: string, normalizedYaml: string, providerId = dir.split('/').pop() ?? dir, serverChoice?: ServerChoice, own?: PackageChange): Release {
   const previous = readPrevious(root, dir);
   if (previous.version === undefined) return initial(name);
   const oldSpec = readText(join(root, dir, 'openapi.yaml'));
-  if (oldSpec === normalizedYaml) return unchanged(name, previous.version, previous.changelog);
+  const diff = oldSpec === normalizedYaml ? undefined : specDiff(providerId, oldSpec, normalizedYaml, serverChoice);
+  if (diff === undefined && own === undefined) return unchanged(name, previous.version, previous.changelog);
+  const bump = largestBump([diff === undefined ? undefined : bumpFor(diff.class) ?? 'patch', ownBump(own)])!;
+  const version = semver.inc(previous.version, bump)!;
+  const specBullets = diff === undefined ? [] : diff.changes.length === 0
+    ? ['- The normalized spec was rewritten without an API change.']
+    : diff.changes.map((c) => `- ${c.class}: ${c.sentence}`);
+  const why = [
+    ...(diff === undefined ? [] : [`${count(diff.changes.length, 'change')} in the ${providerId} spec`]),
+    ...(own === undefined ? [] : [ownSummary(own)]),
+  ].join('; ');
+  const entry = [`## ${version}`, '', `${describeBump(bump)} release: ${why}.`, '', ...specBullets, ...ownBullets(own, ''), ''].join('\n');
+  return { name, previousVersion: previous.version, version, bump, diff, own, changelog: prepend(name, entry, previous.changelog) };
+}
+
+function specDiff(providerId: string, oldSpec: string | undefined, normalizedYaml: string, serverChoice: ServerChoice | undefined): SpecDiff {
   const before = oldSpec === undefined ? {} : parse(oldSpec) as unknown;
   const oldDoc = isRecord(before) ? before : {};
   const newDoc = parse(normalizedYaml) as Record<string, unknown>;
   // The default server is providers.yaml's choice: its URL moving is a patch, its disappearance a break.
-  const diff = diffSpecs(providerId, oldDoc, newDoc, { before: oldDoc, after: newDoc, choice: serverChoice });
-  const bump = bumpFor(diff.class) ?? 'patch';
-  const version = semver.inc(previous.version, bump)!;
-  const bullets = diff.changes.length === 0
-    ? ['- The normalized spec was rewritten without an API change.']
-    : diff.changes.map((c) => `- ${c.class}: ${c.sentence}`);
-  const entry = [`## ${version}`, '', `${describeBump(bump)} release: ${count(diff.changes.length, 'change')} in the ${providerId} spec.`, '', ...bullets, ''].join('\n');
-  return { name, previousVersion: previous.version, version, bump, diff, changelog: prepend(name, entry, previous.changelog) };
+  return diffSpecs(providerId, oldDoc, newDoc, { before: oldDoc, after: newDoc, choice: serverChoice });
+}
+
+/** A declaration consumers compile against changed: breaking → major, additions only → minor; else a patch. */
+export function ownBump(own: PackageChange | undefined): Bump | undefined {
+  if (own === undefined) return undefined;
+  return own.surface.some((c) => c.breaking) ? 'major' : own.surface.length > 0 ? 'minor' : 'patch';
+}
+
+function ownSummary(own: PackageChange): string {
+  return own.surface.length === 0
+    ? `the generated package changed without a change to its types (${count(own.files.length, 'file')})`
+    : `${count(own.surface.length, 'change')} to the generated package's types`;
+}
+
+function ownBullets(own: PackageChange | undefined, indent: string): string[] {
+  if (own === undefined) return [];
+  if (own.surface.length === 0) return [`${indent}- patch: ${listFiles(own.files)} changed; exported types unchanged.`];
+  return own.surface.map((c) => `${indent}- ${c.breaking ? 'breaking' : 'non-breaking'}: ${c.sentence}.`);
+}
+
+function listFiles(files: string[]): string {
+  const shown = files.slice(0, 5).map((f) => `\`${f}\``).join(', ');
+  return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
 }
 
 /** The facade's version: its previous version bumped by the largest bump among the providers it maps. */
@@ -87,23 +124,36 @@ export function facadeVersion(previousVersion: string | undefined, bumps: Iterab
  * The facade's release, from the releases of the providers it maps. A provider the facade did not
  * map before (a new package) is a new feature of the facade: a minor bump with an "added" line.
  */
-export function facadeRelease(root: string, dir: string, name: string, providers: readonly Release[]): Release {
+export function facadeRelease(root: string, dir: string, name: string, releases: readonly Release[], own?: PackageChange): Release {
   const previous = readPrevious(root, dir);
   if (previous.version === undefined) return initial(name);
+  const providers = releases.map((r) => caughtUp(r, previous.dependencies[r.name]));
   const added = providers.filter((r) => r.previousVersion === undefined);
-  const bump = largestBump([...providers.map((r) => r.bump), ...(added.length > 0 ? ['minor' as const] : [])]);
+  const bump = largestBump([...providers.map((r) => r.bump), ...(added.length > 0 ? ['minor' as const] : []), ownBump(own)]);
   if (bump === undefined) return unchanged(name, previous.version, previous.changelog);
   const version = facadeVersion(previous.version, [bump]);
   const bullets = [
     ...added.map((r) => `- ${r.name} ${r.version} added`),
     ...providers.filter((r) => r.bump !== undefined).flatMap((r) => [
-      `- ${r.name} ${r.previousVersion ?? ''} → ${r.version} (${r.diff?.class ?? 'patch'})`,
+      `- ${r.name} ${r.previousVersion ?? ''} → ${r.version} (${classOf(r.bump!)})`,
       ...(r.diff?.changes ?? []).map((c) => `  - ${c.class}: ${c.sentence}`),
+      ...ownBullets(r.own, '  '),
     ]),
+    ...ownBullets(own, ''),
   ];
-  const why = added.length > 0 ? `${count(added.length, 'provider')} added` : 'the largest bump among the providers it maps';
+  // The providers explain the release unless the facade's own change asks for more than they do.
+  const fromProviders = largestBump([...providers.map((r) => r.bump), ...(added.length > 0 ? ['minor' as const] : [])]);
+  const why = [
+    ...(added.length > 0 ? [`${count(added.length, 'provider')} added`] : []),
+    ...(added.length === 0 && fromProviders !== undefined ? ['the largest bump among the providers it maps'] : []),
+    ...(own !== undefined && largestBump([fromProviders, ownBump(own)]) !== fromProviders ? [ownSummary(own)] : []),
+  ].join('; ');
   const entry = [`## ${version}`, '', `${describeBump(bump)} release: ${why}.`, '', ...bullets, ''].join('\n');
-  return { name, previousVersion: previous.version, version, bump, diff: undefined, changelog: prepend(name, entry, previous.changelog) };
+  return { name, previousVersion: previous.version, version, bump, diff: undefined, own, changelog: prepend(name, entry, previous.changelog) };
+}
+
+function classOf(bump: Bump): ChangeClass {
+  return bump === 'major' ? 'breaking' : bump === 'minor' ? 'non-breaking' : 'patch';
 }
 
 /** Writes the release into a package's files: the package.json version, "CHANGELOG.md" in `files`, and CHANGELOG.md. */
@@ -153,16 +203,32 @@ function prepend(name: string, entry: string, previous: string | undefined): str
   return `${changelogHeader(name)}\n${entry}${older}`;
 }
 
-function readPrevious(root: string, dir: string): { version: string | undefined; changelog: string | undefined } {
+/**
+ * A provider released after the facade's last release but not in this run (a sharded
+ * `generate --provider` released it): the facade's dependency range still names the older version,
+ * so the facade is released with it now, by the semver distance between the two.
+ */
+function caughtUp(release: Release, previousRange: string | undefined): Release {
+  if (release.bump !== undefined || previousRange === undefined || release.previousVersion === undefined) return release;
+  const depended = semver.validRange(previousRange) === null ? null : semver.minVersion(previousRange);
+  if (depended === null || !semver.gt(release.version, depended)) return release;
+  const distance = semver.diff(depended, release.version);
+  const bump: Bump = distance === 'major' || distance === 'premajor' ? 'major' : distance === 'minor' || distance === 'preminor' ? 'minor' : 'patch';
+  return { ...release, previousVersion: depended.version, bump, diff: undefined, own: undefined };
+}
+
+function readPrevious(root: string, dir: string): { version: string | undefined; changelog: string | undefined; dependencies: Record<string, string> } {
   let version: string | undefined;
+  let dependencies: Record<string, string> = {};
   const manifest = readText(join(root, dir, 'package.json'));
   if (manifest !== undefined) {
     try {
-      const v = (JSON.parse(manifest) as { version?: unknown }).version;
-      if (typeof v === 'string' && semver.valid(v) !== null) version = v;
+      const parsed = JSON.parse(manifest) as { version?: unknown; dependencies?: unknown };
+      if (typeof parsed.version === 'string' && semver.valid(parsed.version) !== null) version = parsed.version;
+      if (isRecord(parsed.dependencies)) dependencies = Object.fromEntries(Object.entries(parsed.dependencies).filter((e): e is [string, string] => typeof e[1] === 'string'));
     } catch { /* a broken manifest is regenerated as a new package */ }
   }
-  return { version, changelog: readText(join(root, dir, 'CHANGELOG.md')) };
+  return { version, changelog: readText(join(root, dir, 'CHANGELOG.md')), dependencies };
 }
 
 function readText(path: string): string | undefined {

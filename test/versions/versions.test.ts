@@ -157,4 +157,29 @@ describe('paykit generate keeps versions', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a provider released by a sharded `generate --provider` run is released in the facade by the next full run', () => {
+    const dir = copyProject({ generated: true });
+    try {
+      const spec = join(dir, 'specs/vendor/xpay.yaml');
+      writeFileSync(spec, readFileSync(spec, 'utf8').replace('          example: re123\n    refund-response:\n',
+        '          example: re123\n        reason:\n          description: Why the refund is issued\n          type: string\n    refund-response:\n'));
+      const version = (id: string) => (JSON.parse(readFileSync(join(dir, 'generated', id, 'package.json'), 'utf8')) as { version: string }).version;
+      const facadeBefore = version('refunds');
+      const xpayBefore = version('xpay');
+      const shard = paykit(dir, 'generate', '--provider', 'xpay');
+      expect(shard.status, shard.stderr).toBe(0);
+      expect(version('xpay')).toBe(semver.inc(xpayBefore, 'minor'));
+      expect(version('refunds')).toBe(facadeBefore); // a shard never touches the facade
+      const full = paykit(dir, 'generate');
+      expect(full.status, full.stderr).toBe(0);
+      expect(full.stdout).not.toContain('xpay: '.concat(version('xpay'), ' ->'));
+      expect(version('refunds')).toBe(semver.inc(facadeBefore, 'minor'));
+      expect(readFileSync(join(dir, 'generated/refunds/CHANGELOG.md'), 'utf8')).toContain(`- @paykit/xpay ${xpayBefore} → ${version('xpay')} (non-breaking)\n`);
+      expect(paykit(dir, 'generate').stdout).not.toContain('->');
+      expect(paykit(dir, 'generate', '--check').status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
