@@ -91,10 +91,12 @@ describe('update-specs', () => {
     expect(result.status).toBe(0);
     expect(readFileSync(join(dir, 'specs/sources/xpay-create-refund.md'), 'utf8')).toBe(published.get('xpay'));
     expect(readFileSync(join(dir, 'specs/vendor/xpay.yaml'), 'utf8')).toContain('        reason:\n          description: Why the refund is issued\n');
-    expect((JSON.parse(readFileSync(join(dir, 'generated/xpay/package.json'), 'utf8')) as { version: string }).version).toBe('0.2.0');
-    expect(readFileSync(join(dir, 'generated/xpay/CHANGELOG.md'), 'utf8')).toContain('## 0.2.0\n\nMinor release: 1 change in the xpay spec.\n\n- non-breaking: POST /payments/merchant/refund request body field `reason` was added (optional).\n');
-    expect(result.stdout).toContain('| xpay | non-breaking | 0.1.0 → 0.2.0 |');
-    const refunds = (JSON.parse(readFileSync(join(REPO, 'generated/refunds/package.json'), 'utf8')) as { version: string }).version;
+    const committed = (id: string) => (JSON.parse(readFileSync(join(REPO, 'generated', id, 'package.json'), 'utf8')) as { version: string }).version;
+    const [xpay, xpayNext] = [committed('xpay'), semver.inc(committed('xpay'), 'minor')!];
+    expect((JSON.parse(readFileSync(join(dir, 'generated/xpay/package.json'), 'utf8')) as { version: string }).version).toBe(xpayNext);
+    expect(readFileSync(join(dir, 'generated/xpay/CHANGELOG.md'), 'utf8')).toContain(`## ${xpayNext}\n\nMinor release: 1 change in the xpay spec.\n\n- non-breaking: POST /payments/merchant/refund request body field \`reason\` was added (optional).\n`);
+    expect(result.stdout).toContain(`| xpay | non-breaking | ${xpay} → ${xpayNext} |`);
+    const refunds = committed('refunds');
     expect(result.stdout).toContain(`| refunds | none | ${refunds} → ${semver.inc(refunds, 'minor')!} |`);
     expect(result.stdout).toContain('- **non-breaking** POST /payments/merchant/refund request body field `reason` was added (optional). (`/paths/~1payments~1merchant~1refund/post/requestBody/content/application~1json/schema/properties/reason`)');
     expect(result.stdout).not.toContain('| push');
@@ -108,7 +110,8 @@ describe('update-specs', () => {
     const result = await run(dir);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('> `paykit generate` failed, so generated/ and the package versions are unchanged: specs/mappings/push.yaml');
-    expect(result.stdout).toContain('| push | breaking | 0.1.0 |');
+    const push = (JSON.parse(readFileSync(join(REPO, 'generated/push/package.json'), 'utf8')) as { version: string }).version;
+    expect(result.stdout).toContain(`| push | breaking | ${push} |`);
     expect(result.stdout).toContain('may now return "pending"');
     expect(readFileSync(join(dir, 'specs/vendor/push.yaml'), 'utf8')).toContain('- pending');
     expect(snapshotTree(join(dir, 'generated'))).toEqual(generated);

@@ -46,7 +46,7 @@ export function readSurface(files: ReadonlyMap<string, string>, isSpecDerived: (
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
     for (const declaration of target.declarations ?? []) {
       const file = declaration.getSourceFile().fileName;
-      if (!file.startsWith(ROOT) || isSpecDerived(file.slice(ROOT.length)) || seen.has(declaration)) continue;
+      if (!file.startsWith(ROOT) || isSpecDerived(file.slice(ROOT.length)) || seen.has(declaration) || !isNamedDeclaration(declaration)) continue;
       seen.add(declaration);
       queue.push(declaration);
     }
@@ -192,6 +192,12 @@ function isMergeOf(reached: readonly TS.Declaration[], declaration: TS.Declarati
   const name = declarationName(declaration);
   const file = declaration.getSourceFile().fileName;
   return reached.every((d) => declarationName(d) !== name || d.getSourceFile().fileName === file);
+}
+
+/** Declarations a consumer can name (a type parameter or a parameter is part of its owner's text). */
+function isNamedDeclaration(node: TS.Declaration): boolean {
+  return ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)
+    || ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node) || (ts.isVariableDeclaration(node) && ts.isVariableStatement(node.parent.parent));
 }
 
 function declarationName(declaration: TS.Declaration): string | undefined {

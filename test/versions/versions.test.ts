@@ -135,14 +135,16 @@ describe('paykit generate keeps versions', () => {
       const spec = join(dir, 'specs/vendor/xpay.yaml');
       writeFileSync(spec, readFileSync(spec, 'utf8').replace('          example: re123\n    refund-response:\n',
         '          example: re123\n        reason:\n          description: Why the refund is issued\n          type: string\n    refund-response:\n'));
+      const version = (id: string) => (JSON.parse(readFileSync(join(dir, 'generated', id, 'package.json'), 'utf8')) as { version: string }).version;
+      const [xpayBefore, pushBefore] = [version('xpay'), version('push')];
+      const xpayAfter = semver.inc(xpayBefore, 'minor')!;
       const first = paykit(dir, 'generate');
       expect(first.stderr).toBe('');
       expect(first.status).toBe(0);
-      expect(first.stdout).toContain('xpay: 0.1.0 -> 0.2.0 (minor: non-breaking)');
-      const version = (id: string) => (JSON.parse(readFileSync(join(dir, 'generated', id, 'package.json'), 'utf8')) as { version: string }).version;
-      expect(version('xpay')).toBe('0.2.0');
-      expect(version('push')).toBe('0.1.0');
-      expect(readFileSync(join(dir, 'generated/xpay/CHANGELOG.md'), 'utf8')).toContain('## 0.2.0\n\nMinor release: 1 change in the xpay spec.\n\n- non-breaking: POST /payments/merchant/refund request body field `reason` was added (optional).\n\n## 0.1.0\n');
+      expect(first.stdout).toContain(`xpay: ${xpayBefore} -> ${xpayAfter} (minor: non-breaking)`);
+      expect(version('xpay')).toBe(xpayAfter);
+      expect(version('push')).toBe(pushBefore);
+      expect(readFileSync(join(dir, 'generated/xpay/CHANGELOG.md'), 'utf8')).toContain(`## ${xpayAfter}\n\nMinor release: 1 change in the xpay spec.\n\n- non-breaking: POST /payments/merchant/refund request body field \`reason\` was added (optional).\n\n## ${xpayBefore}\n`);
       const facade = JSON.parse(readFileSync(join(dir, 'generated/refunds/package.json'), 'utf8')) as { version: string };
       // The facade's committed version moves with every mapped provider's change: one minor bump from it.
       const committedFacade = JSON.parse(readFileSync(join(REPO, 'generated/refunds/package.json'), 'utf8')) as { version: string };
