@@ -128,13 +128,19 @@ describe('providerRelease', () => {
   });
 });
 
+/** A project copy whose xpay vendor spec gained an optional request field (a non-breaking change). */
+function projectWithXpayChange(): string {
+  const dir = copyProject({ generated: true });
+  const spec = join(dir, 'specs/vendor/xpay.yaml');
+  writeFileSync(spec, readFileSync(spec, 'utf8').replace('          example: re123\n    refund-response:\n',
+    '          example: re123\n        reason:\n          description: Why the refund is issued\n          type: string\n    refund-response:\n'));
+  return dir;
+}
+
 describe('paykit generate keeps versions', () => {
   it('a vendor change bumps its package and the facade once; regenerating bumps nothing; --check is clean', () => {
-    const dir = copyProject({ generated: true });
+    const dir = projectWithXpayChange();
     try {
-      const spec = join(dir, 'specs/vendor/xpay.yaml');
-      writeFileSync(spec, readFileSync(spec, 'utf8').replace('          example: re123\n    refund-response:\n',
-        '          example: re123\n        reason:\n          description: Why the refund is issued\n          type: string\n    refund-response:\n'));
       const version = (id: string) => (JSON.parse(readFileSync(join(dir, 'generated', id, 'package.json'), 'utf8')) as { version: string }).version;
       const [xpayBefore, pushBefore] = [version('xpay'), version('push')];
       const xpayAfter = semver.inc(xpayBefore, 'minor')!;
@@ -161,11 +167,8 @@ describe('paykit generate keeps versions', () => {
   });
 
   it('a provider released by a sharded `generate --provider` run is released in the facade by the next full run', () => {
-    const dir = copyProject({ generated: true });
+    const dir = projectWithXpayChange();
     try {
-      const spec = join(dir, 'specs/vendor/xpay.yaml');
-      writeFileSync(spec, readFileSync(spec, 'utf8').replace('          example: re123\n    refund-response:\n',
-        '          example: re123\n        reason:\n          description: Why the refund is issued\n          type: string\n    refund-response:\n'));
       const version = (id: string) => (JSON.parse(readFileSync(join(dir, 'generated', id, 'package.json'), 'utf8')) as { version: string }).version;
       const facadeBefore = version('refunds');
       const xpayBefore = version('xpay');
