@@ -11,6 +11,8 @@ import { readDataFile } from './parse.js';
 export interface SpecFiles {
   /** Parsed documents by absolute path, the entry first. */
   documents: Map<string, unknown>;
+  /** For each document, the file part of each of its `$ref`s → the document it names (for load/resolver.ts). */
+  targets: Map<string, Map<string, string>>;
   hasExternalRefs: boolean;
 }
 
@@ -24,6 +26,7 @@ export function loadSpecFiles(entryPath: string, display: (absolute: string) => 
   }
   const root = realpathSync(dirname(entryPath));
   const documents = new Map<string, unknown>();
+  const targets = new Map<string, Map<string, string>>();
   const pending = [realpathSync(entryPath)];
   const sites: RefSite[] = [];
   const real = new RealPaths();
@@ -43,12 +46,15 @@ export function loadSpecFiles(entryPath: string, display: (absolute: string) => 
       if (target === file && splitRef(site.ref)[0] !== '') site.ref = site.node.$ref = `#${splitRef(site.ref)[1]}`;
       if (target !== file) {
         hasExternalRefs = true;
+        let named = targets.get(file);
+        if (named === undefined) targets.set(file, named = new Map());
+        named.set(splitRef(site.ref)[0], target);
         if (!documents.has(target)) pending.push(target);
       }
     }
   }
   for (const site of sites) checkTarget(site, documents, root, display, real);
-  return { documents, hasExternalRefs };
+  return { documents, targets, hasExternalRefs };
 }
 
 /**

@@ -109,6 +109,31 @@ describe('generate fetches nothing', () => {
     expect(canary.requests).toEqual([]);
   });
 
+  // redocly follows an Example's `externalValue` like a $ref (lint reads it, bundling inlines it);
+  // paykit's resolver (generator/load/resolver.ts) refuses it: it stays data in the normalized spec.
+  const exampleSpec = (externalValue: string, schemaRef: string) => spec(schemaRef).replace(
+    '              schema: { $ref: "' + schemaRef + '" }',
+    `              schema: { $ref: "${schemaRef}" }\n              examples:\n                remote: { summary: s, externalValue: "${externalValue}" }`);
+
+  it.each(['one file', 'split into files'])('never requests an example\'s externalValue (spec %s)', async (shape) => {
+    const split = shape === 'split into files';
+    const root = project({ spec: exampleSpec(`${canary.url}/example.json`, split ? 'schemas.yaml#/Thing' : '#/components/schemas/Thing') });
+    if (split) writeFileSync(join(root, 'specs/schemas.yaml'), 'Thing:\n  type: object\n  properties:\n    id: { type: string }\n');
+    expect(await run(root)).toBeUndefined();
+    expect(canary.requests).toEqual([]);
+    expect(readFileSync(join(root, 'generated/canary/openapi.yaml'), 'utf8')).toContain(`externalValue: ${canary.url}/example.json`);
+  });
+
+  it('never reads a file an example\'s externalValue names outside the spec folder', async () => {
+    const root = project({ spec: exampleSpec('../secret.json', 'schemas.yaml#/Thing') });
+    writeFileSync(join(root, 'specs/schemas.yaml'), 'Thing:\n  type: object\n  properties:\n    id: { type: string }\n');
+    writeFileSync(join(root, 'secret.json'), '{ "token": "SECRET-OUTSIDE-THE-SPEC-FOLDER" }\n');
+    expect(await run(root)).toBeUndefined();
+    const normalized = readFileSync(join(root, 'generated/canary/openapi.yaml'), 'utf8');
+    expect(normalized).toContain('externalValue: ../secret.json');
+    expect(normalized).not.toContain('SECRET-OUTSIDE');
+  });
+
   it('writes URLs that are data (servers, externalDocs, the default server, sourceUrl) without requesting them', async () => {
     const root = project({
       spec: spec('#/components/schemas/Thing', `${canary.url}/server`),
