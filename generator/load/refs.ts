@@ -4,6 +4,10 @@
  * point at nothing, or point only at itself. Returns every file the spec is made of, parsed.
  */
 import { existsSync, realpathSync } from 'node:fs';
+
+// The system's realpath(3): one call per path, where Node's JavaScript version lstat()s every
+// component (measurable on DigitalOcean's ~2,000 files). Both resolve every symbolic link.
+const realpath = realpathSync.native;
 import { dirname, relative, resolve, sep } from 'node:path';
 import { PaykitError, joinPointer } from '../errors.js';
 import { readDataFile } from './parse.js';
@@ -24,10 +28,10 @@ export function loadSpecFiles(entryPath: string, display: (absolute: string) => 
   if (!existsSync(entryPath)) {
     throw new PaykitError(display(entryPath), undefined, 'file not found', 'check the spec path in specs/providers.yaml');
   }
-  const root = realpathSync(dirname(entryPath));
+  const root = realpath(dirname(entryPath));
   const documents = new Map<string, unknown>();
   const targets = new Map<string, Map<string, string>>();
-  const pending = [realpathSync(entryPath)];
+  const pending = [realpath(entryPath)];
   const sites: RefSite[] = [];
   const real = new RealPaths();
   let hasExternalRefs = false;
@@ -118,7 +122,12 @@ class RealPaths {
   /** undefined when the path does not exist. */
   get(path: string): string | undefined {
     if (this.cache.has(path)) return this.cache.get(path);
-    const result = existsSync(path) ? realpathSync(path) : undefined;
+    let result: string | undefined;
+    try {
+      result = realpath(path);
+    } catch {
+      result = undefined; // missing, or unreadable: either way not a file the spec can use
+    }
     this.cache.set(path, result);
     return result;
   }
