@@ -15,6 +15,11 @@ export const MAX_SPEC_BYTES = 32 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function readDataFile(absolutePath: string, displayPath: string): unknown {
+  return parseDataText(readDataText(absolutePath, displayPath), displayPath);
+}
+
+/** The text of a data file, size- and UTF-8-checked. */
+export function readDataText(absolutePath: string, displayPath: string): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(absolutePath);
@@ -23,7 +28,7 @@ export function readDataFile(absolutePath: string, displayPath: string): unknown
     throw new PaykitError(displayPath, undefined, code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'unknown error'})`,
       'check the path in specs/providers.yaml or the $ref that names it');
   }
-  return parseDataText(decodeUtf8(bytes, displayPath), displayPath);
+  return decodeUtf8(bytes, displayPath);
 }
 
 export function decodeUtf8(bytes: Uint8Array, displayPath: string): string {

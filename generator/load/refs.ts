@@ -10,7 +10,8 @@ import { existsSync, realpathSync } from 'node:fs';
 const realpath = realpathSync.native;
 import { dirname, relative, resolve, sep } from 'node:path';
 import { PaykitError, joinPointer } from '../errors.js';
-import { readDataFile } from './parse.js';
+import { parseDataText, readDataText } from './parse.js';
+import { PARSE_CACHE_DIR, ParseCache } from './parse-cache.js';
 
 export interface SpecFiles {
   /** Parsed documents by absolute path, the entry first. */
@@ -24,7 +25,8 @@ interface RefSite { file: string; pointer: string; ref: string; node: Record<str
 
 export const URL_LIKE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
-export function loadSpecFiles(entryPath: string, display: (absolute: string) => string): SpecFiles {
+/** `cacheDir`: where parse results are kept between runs (parse-cache.ts); false parses every file. */
+export function loadSpecFiles(entryPath: string, display: (absolute: string) => string, cacheDir: string | false = PARSE_CACHE_DIR): SpecFiles {
   if (!existsSync(entryPath)) {
     throw new PaykitError(display(entryPath), undefined, 'file not found', 'check the spec path in specs/providers.yaml');
   }
@@ -35,11 +37,14 @@ export function loadSpecFiles(entryPath: string, display: (absolute: string) => 
   const sites: RefSite[] = [];
   const real = new RealPaths();
   let hasExternalRefs = false;
+  let cache: ParseCache | undefined;
 
   while (pending.length > 0) {
     const file = pending.pop()!;
     if (documents.has(file)) continue;
-    const parsed = readDataFile(file, display(file));
+    const text = readDataText(file, display(file));
+    cache ??= ParseCache.forEntry(text, cacheDir);
+    const parsed = cache.parse(text, () => parseDataText(text, display(file)));
     documents.set(file, parsed);
     const first = sites.length;
     collectRefs(parsed, (pointer, ref, node) => sites.push({ file, pointer, ref, node }));
@@ -58,6 +63,7 @@ export function loadSpecFiles(entryPath: string, display: (absolute: string) => 
     }
   }
   for (const site of sites) checkTarget(site, documents, root, display, real);
+  cache?.save();
   return { documents, targets, hasExternalRefs };
 }
 

@@ -4,9 +4,11 @@
  * on its own copy of the fixture root, in alternating order. Medians of CPU time (user + system), wall
  * time and peak RSS, as ratios to openapi-typescript in the same rounds (the numbers RESULTS.md's
  * real-world verdict uses). Output is checked: each paykit run must write dist/schema.d.ts.
+ * BENCH_COLD=1 adds "paykit cold": this paykit with its caches between runs (compiled dist/, parsed
+ * spec files) emptied before each run.
  *
  *   node --import tsx scripts/bench/realworld-paired.ts
- *   BENCH_RUNS=5 (3 for GitHub)  BENCH_ONLY=digitalocean,github  PAYKIT_BASELINE=<checkout>/generator/bin/paykit.mjs
+ *   BENCH_RUNS=5 (3 for GitHub)  BENCH_ONLY=digitalocean,github  PAYKIT_BASELINE=<checkout>/generator/bin/paykit.mjs  BENCH_COLD=1
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +23,8 @@ const only = process.env.BENCH_ONLY?.split(',');
 const root = copyRoot(join(WORK, 'paired-root'));
 const baselineRoot = BASELINE === undefined ? undefined : copyRoot(join(WORK, 'paired-baseline-root'));
 const scratch = join(WORK, 'paired-ots');
+/** paykit's caches between runs, under node_modules/.cache/paykit/ (the esbuild-built CLI is not one of them). */
+const CACHES = ['dist', 'parsed'];
 
 interface Row { label: string; run: () => Sample; samples: Sample[] }
 
@@ -43,6 +47,16 @@ for (const spec of SPECS.filter((s) => only === undefined || only.includes(s.id)
     },
     { label: 'paykit', run: paykit(PAYKIT_BIN, root), samples: [] },
   ];
+  if (process.env.BENCH_COLD !== undefined) {
+    const fresh = paykit(PAYKIT_BIN, root);
+    rows.push({
+      label: 'paykit cold', samples: [],
+      run: () => {
+        for (const cache of CACHES) rmSync(join(REPO, 'node_modules/.cache/paykit', cache), { recursive: true, force: true });
+        return fresh();
+      },
+    });
+  }
   if (BASELINE !== undefined) rows.push({ label: 'paykit baseline', run: paykit(BASELINE, baselineRoot!), samples: [] });
   for (let i = 0; i < runs; i++) {
     for (const row of i % 2 === 0 ? rows : [...rows].reverse()) {
