@@ -7,7 +7,10 @@
 import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@redocly/openapi-core';
+import { parse } from 'yaml';
 import { generate } from '../../generator/commands/generate.js';
+import { emitSchema } from '../../generator/emit/schema.js';
 import { PaykitError } from '../../generator/errors.js';
 import { startRecordingServer } from '../helpers/recording-server.js';
 import { tempRoot } from '../hostile/harness.js';
@@ -132,6 +135,15 @@ describe('generate fetches nothing', () => {
     const normalized = readFileSync(join(root, 'generated/canary/openapi.yaml'), 'utf8');
     expect(normalized).toContain('externalValue: ../secret.json');
     expect(normalized).not.toContain('SECRET-OUTSIDE');
+  });
+
+  it('never requests an externalValue through openapi-typescript run whole (a ruleset that turns off one of its error rules)', async () => {
+    const root = project({ spec: exampleSpec(`${canary.url}/example.json`, '#/components/schemas/Thing') });
+    writeFileSync(join(root, 'redocly.yaml'), 'extends:\n  - recommended\nrules:\n  operation-operationId-unique: off\n');
+    const whole = await loadConfig({ configPath: join(root, 'redocly.yaml') });
+    const document = parse(readFileSync(join(root, 'specs/spec.yaml'), 'utf8')) as Record<string, unknown>;
+    await expect(emitSchema(document, '', whole)).rejects.toThrow(/is not read/);
+    expect(canary.requests).toEqual([]);
   });
 
   it('writes URLs that are data (servers, externalDocs, the default server, sourceUrl) without requesting them', async () => {
