@@ -16,8 +16,8 @@ import { stringify } from 'yaml';
 
 export const SPEC_YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
 
-/** How many mapping levels are split into pieces (paths → path item → operation). Deeper pairs are small. */
-const SPLIT_DEPTH = 3;
+/** How many mapping levels are split into pieces (paths → each path item, components → schemas → each schema). */
+const SPLIT_DEPTH = 2;
 const INDENT = '  ';
 
 export function stringifySpec(document: Record<string, unknown>): string {

@@ -32,7 +32,7 @@ describe('stringifySpec', () => {
     }), { numRuns: 1500 });
   });
 
-  it('splits the nesting it is built for (paths, path items, operations) and still matches', () => {
+  it('splits the nesting it is built for (paths, path items, components, schemas) and still matches', () => {
     const long = 'k'.repeat(1100);
     const document = {
       openapi: '3.1.0',
