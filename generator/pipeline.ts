@@ -4,14 +4,14 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { displayPath, type ProjectConfig, type ProviderConfig } from './config.js';
 import { emitProviderPackage } from './emit/provider-package.js';
+import { stringifySpec } from './emit/spec-yaml.js';
 import type { Render } from './emit/templates.js';
 import { PaykitError, oneLine } from './errors.js';
 import { loadSpec } from './load/index.js';
 import { readDataFile } from './load/parse.js';
-import { lintText, loadLintConfig, type LintProblem } from './lint/lint.js';
+import { lintParsed, lintText, loadLintConfig, type LintProblem } from './lint/lint.js';
 import { renderLintReport } from './lint/report.js';
 import { normalizeSpec } from './normalize/index.js';
 import { vendorAgreementFindings } from './checks/index.js';
@@ -43,10 +43,10 @@ export async function prepareSpecs(project: ProjectConfig, provider: ProviderCon
   const specPath = join(project.root, provider.spec);
   const guard = guardStage(project.root, provider.spec);
   const loaded = await guard('loading', () => loadSpec(specPath, provider.spec, display, lintConfig));
-  const vendorProblems = await guard('redocly lint', () => lintText(loaded.text, specPath, lintConfig, loaded.document));
+  const vendorProblems = await guard('redocly lint', () => lintParsed(loaded.document, specPath, lintConfig));
   const overlay = provider.overlay === undefined ? undefined : readDataFile(join(project.root, provider.overlay), provider.overlay);
   const normalized = normalizeSpec(loaded.document, provider, overlay, project.configFile);
-  const normalizedYaml = stringify(normalized, { lineWidth: 0, aliasDuplicateObjects: false });
+  const normalizedYaml = stringifySpec(normalized);
   const outPath = `generated/${provider.id}/openapi.yaml`;
   const remaining = await guard('redocly lint of the normalized spec', () => lintText(normalizedYaml, join(project.root, outPath), lintConfig, normalized));
   const first = remaining[0];

@@ -18,11 +18,12 @@ const { default: openapiTS, astToString, resolveRef, scanDiscriminators, transfo
  * the rules the project turned off.
  */
 export async function emitSchema(document: OpenApiDocument, header: string, lintConfig: Config): Promise<string> {
-  // A copy, as openapi-typescript works on its input in place. As JSON text, not a structured clone:
-  // one JSON.parse is cheaper than structuredClone of a large spec.
-  const text = JSON.stringify(document);
   const rules = await remainingRules(lintConfig);
-  const ast = rules === undefined ? transformOnly(JSON.parse(text) as OpenApiDocument) : await openapiTS(text, { silent: true, redocly: rules });
+  // openapi-typescript works on its input in place, so it gets a copy: through JSON text (one JSON.parse
+  // is cheaper than structuredClone of a large spec), which is garbage before the transform starts.
+  const ast = rules === undefined
+    ? transformOnly(JSON.parse(JSON.stringify(document)) as OpenApiDocument)
+    : await openapiTS(JSON.stringify(document), { silent: true, redocly: rules });
   return `${header}\n${astToString(ast)}`;
 }
 
@@ -63,7 +64,21 @@ const VERSIONS = ['oas3_0', 'oas3_1'];
 
 async function otsConfig(lintConfig: Config): Promise<OtsConfig | undefined> {
   const rules = await rulesOpenapiTypescriptStillNeeds(lintConfig);
-  return Object.keys(rules).length === 0 ? undefined : (await otsRedocly()).createConfig({ rules }, { extends: [] });
+  if (Object.keys(rules).length === 0) return undefined;
+  const redocly = await otsRedocly();
+  refuseExternalReads(redocly);
+  return redocly.createConfig({ rules }, { extends: [] });
+}
+
+/**
+ * openapi-typescript's lint and bundle resolve with their redocly's BaseResolver, which follows an
+ * Example's `externalValue` (a URL is fetched, a file read and inlined). paykit hands openapi-typescript
+ * one self-contained JSON text, so that private copy of redocly (no other code uses it) is made to
+ * refuse every read: such a value is reported as unresolved, never fetched or read.
+ */
+function refuseExternalReads(redocly: OtsRedocly): void {
+  redocly.BaseResolver.prototype.loadExternalRef = (absoluteRef: string) =>
+    Promise.reject(new redocly.ResolveError(new Error(`"${absoluteRef}" is not read: paykit fetches and reads nothing while generating`)));
 }
 
 /** The error rules of openapi-typescript's default lint that `lintConfig` turns off (so the normalized spec was not checked for them). */
@@ -80,11 +95,15 @@ export async function rulesOpenapiTypescriptStillNeeds(lintConfig: Config): Prom
   return rules;
 }
 
+interface OtsRedocly {
+  createConfig: (raw: object, options: { extends: string[] }) => Promise<OtsConfig & { styleguide: { rules: RuleTable } }>;
+  BaseResolver: { prototype: { loadExternalRef: (absoluteRef: string) => Promise<unknown> } };
+  ResolveError: new (error: Error) => Error;
+}
+
 /** openapi-typescript's own redocly (a different major than paykit's), so the config is one it reads. */
-async function otsRedocly() {
-  return createRequire(require.resolve('openapi-typescript'))('@redocly/openapi-core') as {
-    createConfig: (raw: object, options: { extends: string[] }) => Promise<OtsConfig & { styleguide: { rules: RuleTable } }>;
-  };
+async function otsRedocly(): Promise<OtsRedocly> {
+  return createRequire(require.resolve('openapi-typescript'))('@redocly/openapi-core') as OtsRedocly;
 }
 
 function severity(setting: unknown): Severity {

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { paykitPath } from '../paths.js';
-import { BaseResolver, type Config, type Document, lintDocument, loadConfig, makeDocumentFromString, Source } from '@redocly/openapi-core';
+import { type Config, type Document, lintDocument, loadConfig, makeDocumentFromString, Source } from '@redocly/openapi-core';
+import { CheckedResolver } from '../load/resolver.js';
 
 export interface LintProblem {
   ruleId: string;
@@ -28,14 +29,22 @@ export function loadLintConfig(root: string): Promise<Config> {
 
 /**
  * `text` is YAML or JSON; `absoluteRef` only names the document inside redocly. Pass `parsed` when
- * the caller already holds exactly what `text` parses to: linting only reads it, and the text is
- * kept for locations, so nothing is parsed twice.
+ * the caller already holds exactly what `text` parses to: linting only reads it, so nothing is
+ * parsed twice.
  */
-export async function lintText(text: string, absoluteRef: string, config: Config, parsed?: unknown): Promise<LintProblem[]> {
-  const document: Document = parsed === undefined
-    ? makeDocumentFromString(text, absoluteRef)
-    : { source: new Source(absoluteRef, text), parsed };
-  const problems = await lintDocument({ document, config, externalRefResolver: new BaseResolver(config.resolve) });
+export function lintText(text: string, absoluteRef: string, config: Config, parsed?: unknown): Promise<LintProblem[]> {
+  return lint(parsed === undefined ? makeDocumentFromString(text, absoluteRef) : { source: new Source(absoluteRef, text), parsed }, config);
+}
+
+/** Lints a document paykit already parsed; its text only serves redocly's code frames, which paykit does not print. */
+export function lintParsed(parsed: unknown, absoluteRef: string, config: Config): Promise<LintProblem[]> {
+  return lint({ source: new Source(absoluteRef, ''), parsed }, config);
+}
+
+async function lint(document: Document, config: Config): Promise<LintProblem[]> {
+  // The document is one file (a bundle or a one-file spec), so nothing may be read to lint it: an
+  // Example's `externalValue` naming a URL or a file is reported as unresolved, never fetched or read.
+  const problems = await lintDocument({ document, config, externalRefResolver: new CheckedResolver() });
   return problems
     .filter((p) => !p.ignored)
     .map((p) => ({

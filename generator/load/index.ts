@@ -1,30 +1,26 @@
 /** Loads a provider's spec: safe parse of every file it is made of, `$ref` checks, then one bundled document. */
-import { readFileSync } from 'node:fs';
 import { bundle, type Config } from '@redocly/openapi-core';
 import { PaykitError } from '../errors.js';
 import type { OpenApiDocument } from '../normalize/types.js';
 import { isRecord } from '../normalize/types.js';
 import { loadSpecFiles } from './refs.js';
+import { CheckedResolver } from './resolver.js';
 
 export interface LoadedSpec {
+  /** The spec as one document: the entry file itself, or redocly's bundle of its files. */
   document: OpenApiDocument;
-  /** The text redocly lints: the file itself for one-file specs, the bundle otherwise. `document` is what it parses to. */
-  text: string;
 }
 
 export async function loadSpec(absolutePath: string, displayPath: string, display: (abs: string) => string, lintConfig: Config): Promise<LoadedSpec> {
   const files = loadSpecFiles(absolutePath, display);
-  const entry = files.documents.values().next().value;
+  const [entryPath, entry] = files.documents.entries().next().value!;
   checkIsOpenApi(entry, displayPath);
-  if (!files.hasExternalRefs) {
-    const text = readFileSync(absolutePath, 'utf8');
-    return { document: entry as OpenApiDocument, text };
-  }
-  // Every file and reference was checked above, so the bundler only reads files inside the spec folder.
-  const result = await bundle({ ref: absolutePath, config: lintConfig, dereference: false });
-  const document = result.bundle.parsed as OpenApiDocument;
-  const text = JSON.stringify(document);
-  return { document, text };
+  if (!files.hasExternalRefs) return { document: entry as OpenApiDocument };
+  // Bundled from the documents parsed and checked above (redocly reads no file itself), in place:
+  // nothing else holds them.
+  const resolver = new CheckedResolver(files.documents, files.targets);
+  const result = await bundle({ doc: await resolver.document(entryPath), externalRefResolver: resolver, config: lintConfig, dereference: false });
+  return { document: result.bundle.parsed as OpenApiDocument };
 }
 
 function checkIsOpenApi(document: unknown, file: string): void {

@@ -15,6 +15,11 @@ export const MAX_SPEC_BYTES = 32 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function readDataFile(absolutePath: string, displayPath: string): unknown {
+  return parseDataText(readDataText(absolutePath, displayPath), displayPath);
+}
+
+/** The text of a data file, size- and UTF-8-checked. */
+export function readDataText(absolutePath: string, displayPath: string): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(absolutePath);
@@ -23,7 +28,7 @@ export function readDataFile(absolutePath: string, displayPath: string): unknown
     throw new PaykitError(displayPath, undefined, code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'unknown error'})`,
       'check the path in specs/providers.yaml or the $ref that names it');
   }
-  return parseDataText(decodeUtf8(bytes, displayPath), displayPath);
+  return decodeUtf8(bytes, displayPath);
 }
 
 export function decodeUtf8(bytes: Uint8Array, displayPath: string): string {
@@ -62,18 +67,27 @@ function tooDeep(displayPath: string, pointer: string | undefined): PaykitError 
     'flatten the structure with named components and $refs');
 }
 
-/** The first path longer than `limit`, found without recursion (so the check itself cannot overflow). */
+/**
+ * The first path longer than `limit` (children visited last to first, as a stack-based walk finds it).
+ * Recursion stops at `limit + 1` levels, so the check itself cannot overflow; the path is built only
+ * on the way back from a node that is too deep, so a document within the limit allocates nothing.
+ */
 function pathDeeperThan(root: unknown, limit: number): (string | number)[] | undefined {
-  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: root, path: [] }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (path.length > limit) return path.slice(0, limit + 1);
-    for (const [key, child] of Object.entries(node)) {
-      if (child !== null && typeof child === 'object') stack.push({ node: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
+  const visit = (node: object, depth: number): (string | number)[] | undefined => {
+    if (depth > limit) return [];
+    const keys = Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const child = (node as Record<string, unknown>)[keys[i]!];
+      if (child === null || typeof child !== 'object') continue;
+      const below = visit(child, depth + 1);
+      if (below !== undefined) {
+        below.unshift(Array.isArray(node) ? Number(keys[i]) : keys[i]!);
+        return below;
+      }
     }
-  }
-  return undefined;
+    return undefined;
+  };
+  return root !== null && typeof root === 'object' ? visit(root, 0) : undefined;
 }
 
 function parseUnchecked(text: string, displayPath: string): unknown {

@@ -31,9 +31,9 @@ const TOOLS: Tool[] = [
     args: (spec) => [NODE, [PAYKIT_BIN, 'generate', '--provider', spec.id], root, join(root, 'generated', spec.id, 'dist/schema.d.ts')],
   },
   {
-    name: 'paykit (cold)', what: 'the same with its dist/ compile cache (node_modules/.cache/paykit/dist) emptied before each run',
+    name: 'paykit (cold)', what: 'the same with its caches between runs (node_modules/.cache/paykit/dist: compiled dist/; .../parsed: parsed spec files) emptied before each run',
     args: (spec) => [NODE, [PAYKIT_BIN, 'generate', '--provider', spec.id], root, join(root, 'generated', spec.id, 'dist/schema.d.ts')],
-    before: () => rmSync(join(REPO, 'node_modules/.cache/paykit/dist'), { recursive: true, force: true }),
+    before: () => ['dist', 'parsed'].forEach((cache) => rmSync(join(REPO, 'node_modules/.cache/paykit', cache), { recursive: true, force: true })),
   },
   {
     name: 'openapi-typescript', what: 'openapi-typescript <spec> -o schema.ts (types)',

@@ -7,7 +7,10 @@
 import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@redocly/openapi-core';
+import { parse } from 'yaml';
 import { generate } from '../../generator/commands/generate.js';
+import { emitSchema } from '../../generator/emit/schema.js';
 import { PaykitError } from '../../generator/errors.js';
 import { startRecordingServer } from '../helpers/recording-server.js';
 import { tempRoot } from '../hostile/harness.js';
@@ -106,6 +109,40 @@ describe('generate fetches nothing', () => {
     expect((error as PaykitError).file).toBe('specs/overlay.yaml');
     expect((error as PaykitError).pointer).toBe('/actions/0/update/fetched/$ref');
     expect((error as PaykitError).message).toContain('names a URL');
+    expect(canary.requests).toEqual([]);
+  });
+
+  // redocly follows an Example's `externalValue` like a $ref (lint reads it, bundling inlines it);
+  // paykit's resolver (generator/load/resolver.ts) refuses it: it stays data in the normalized spec.
+  const exampleSpec = (externalValue: string, schemaRef: string) => spec(schemaRef).replace(
+    '              schema: { $ref: "' + schemaRef + '" }',
+    `              schema: { $ref: "${schemaRef}" }\n              examples:\n                remote: { summary: s, externalValue: "${externalValue}" }`);
+
+  it.each(['one file', 'split into files'])('never requests an example\'s externalValue (spec %s)', async (shape) => {
+    const split = shape === 'split into files';
+    const root = project({ spec: exampleSpec(`${canary.url}/example.json`, split ? 'schemas.yaml#/Thing' : '#/components/schemas/Thing') });
+    if (split) writeFileSync(join(root, 'specs/schemas.yaml'), 'Thing:\n  type: object\n  properties:\n    id: { type: string }\n');
+    expect(await run(root)).toBeUndefined();
+    expect(canary.requests).toEqual([]);
+    expect(readFileSync(join(root, 'generated/canary/openapi.yaml'), 'utf8')).toContain(`externalValue: ${canary.url}/example.json`);
+  });
+
+  it('never reads a file an example\'s externalValue names outside the spec folder', async () => {
+    const root = project({ spec: exampleSpec('../secret.json', 'schemas.yaml#/Thing') });
+    writeFileSync(join(root, 'specs/schemas.yaml'), 'Thing:\n  type: object\n  properties:\n    id: { type: string }\n');
+    writeFileSync(join(root, 'secret.json'), '{ "token": "SECRET-OUTSIDE-THE-SPEC-FOLDER" }\n');
+    expect(await run(root)).toBeUndefined();
+    const normalized = readFileSync(join(root, 'generated/canary/openapi.yaml'), 'utf8');
+    expect(normalized).toContain('externalValue: ../secret.json');
+    expect(normalized).not.toContain('SECRET-OUTSIDE');
+  });
+
+  it('never requests an externalValue through openapi-typescript run whole (a ruleset that turns off one of its error rules)', async () => {
+    const root = project({ spec: exampleSpec(`${canary.url}/example.json`, '#/components/schemas/Thing') });
+    writeFileSync(join(root, 'redocly.yaml'), 'extends:\n  - recommended\nrules:\n  operation-operationId-unique: off\n');
+    const whole = await loadConfig({ configPath: join(root, 'redocly.yaml') });
+    const document = parse(readFileSync(join(root, 'specs/spec.yaml'), 'utf8')) as Record<string, unknown>;
+    await expect(emitSchema(document, '', whole)).rejects.toThrow(/is not read/);
     expect(canary.requests).toEqual([]);
   });
 
