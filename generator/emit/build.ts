@@ -6,10 +6,11 @@
  * transpileDeclaration give file by file.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as TS from 'typescript';
+import { CACHE_MAX_BYTES, pruneCacheDir, touchEntry } from '../cache-dir.js';
 import { paykitPath } from '../paths.js';
 
 // Required, not imported: Node's ESM loader first scans a CommonJS module's whole text for export
@@ -18,12 +19,6 @@ const ts = createRequire(import.meta.url)('typescript') as typeof TS;
 
 /** Where compiled files are kept between runs, by content (see `cacheKey`). */
 export const DIST_CACHE_DIR = paykitPath('node_modules', '.cache', 'paykit', 'dist');
-
-/**
- * The cache's size cap: every spec change leaves a schema entry behind (the GitHub spec's is ~20 MB),
- * so after a run that wrote entries the least recently used ones go until it is back under 3/4 of this.
- */
-export const DIST_CACHE_MAX_BYTES = 256 * 1024 * 1024;
 
 const COMPILER_OPTIONS: TS.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -56,7 +51,7 @@ const PROGRAM_OPTIONS: TS.CompilerOptions = {
  * is taken from `cacheDir` instead: a regenerate recompiles only the files whose text changed (the
  * facade's runtime files never do). `cacheDir: undefined` compiles everything.
  */
-export function buildDist(sources: ReadonlyMap<string, string>, cacheDir: string | undefined = DIST_CACHE_DIR, maxCacheBytes = DIST_CACHE_MAX_BYTES): Map<string, string> {
+export function buildDist(sources: ReadonlyMap<string, string>, cacheDir: string | undefined = DIST_CACHE_DIR, maxCacheBytes = CACHE_MAX_BYTES): Map<string, string> {
   const out = new Map<string, string>();
   const toCompile = new Map<string, string>();
   const keys = new Map<string, string>();
@@ -75,7 +70,7 @@ export function buildDist(sources: ReadonlyMap<string, string>, cacheDir: string
     for (const [ext, content] of Object.entries(files)) out.set(distPath(path, ext), content);
     if (cacheDir !== undefined) writeCached(cacheDir, keys.get(path)!, files);
   }
-  if (cacheDir !== undefined && toCompile.size > 0) pruneCache(cacheDir, maxCacheBytes);
+  if (cacheDir !== undefined && toCompile.size > 0) pruneCacheDir(cacheDir, maxCacheBytes);
   // The same order as a build without the cache: by source, .js then .d.ts.
   return new Map([...sources.keys()].flatMap((path) => ['.js', '.d.ts'].map((ext) => distPath(path, ext)))
     .filter((path) => out.has(path)).map((path) => [path, out.get(path)!]));
@@ -89,40 +84,16 @@ function cacheKey(path: string, text: string): string {
   return createHash('sha256').update(`${ts.version}\0${JSON.stringify(PROGRAM_OPTIONS)}\0${path}\0`).update(text).digest('hex');
 }
 
-/** A damaged or foreign cache entry is a miss, never an error. A hit is marked as used (its mtime) for pruneCache. */
+/** A damaged or foreign cache entry is a miss, never an error. A hit is marked as used (see cache-dir.ts). */
 function readCached(dir: string, key: string): Compiled | undefined {
   try {
     const path = join(dir, `${key}.json`);
     const entry = JSON.parse(readFileSync(path, 'utf8')) as Partial<Compiled>;
     if (typeof entry['.js'] !== 'string' || typeof entry['.d.ts'] !== 'string') return undefined;
-    const now = new Date();
-    utimesSync(path, now, now);
+    touchEntry(path);
     return { '.js': entry['.js'], '.d.ts': entry['.d.ts'] };
   } catch {
     return undefined;
-  }
-}
-
-/** Least recently used entries out until the cache is under 3/4 of `maxBytes`; errors (a parallel run pruning too) are ignored. */
-function pruneCache(dir: string, maxBytes: number): void {
-  try {
-    const entries = readdirSync(dir).filter((name) => name.endsWith('.json')).flatMap((name) => {
-      try {
-        const stat = statSync(join(dir, name));
-        return [{ name, size: stat.size, used: stat.mtimeMs }];
-      } catch {
-        return [];
-      }
-    });
-    let total = entries.reduce((sum, e) => sum + e.size, 0);
-    if (total <= maxBytes) return;
-    for (const entry of entries.sort((a, b) => a.used - b.used || (a.name < b.name ? -1 : 1))) {
-      if (total <= maxBytes * 0.75) break;
-      try { unlinkSync(join(dir, entry.name)); } catch { /* already gone */ }
-      total -= entry.size;
-    }
-  } catch {
-    // pruning is housekeeping only
   }
 }
 

@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { pruneCacheDir, touchEntry } from '../cache-dir.js';
 import { paykitPath } from '../paths.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_SPEC_BYTES } from './parse.js';
 
@@ -75,6 +76,7 @@ export class ParseCache {
       const tmp = `${this.file}.${process.pid}.tmp`;
       writeFileSync(tmp, serialize({ key: KEY, entries: this.used }));
       renameSync(tmp, this.file);
+      pruneCacheDir(join(this.file, '..'));
     } catch {
       // caching is an optimisation only (a read-only install does not cache)
     }
@@ -84,7 +86,10 @@ export class ParseCache {
 function readStore(file: string): Map<string, Uint8Array> {
   try {
     const store = deserialize(readFileSync(file)) as { key?: unknown; entries?: unknown };
-    if (store.key === KEY && store.entries instanceof Map) return store.entries as Map<string, Uint8Array>;
+    if (store.key === KEY && store.entries instanceof Map) {
+      touchEntry(file);
+      return store.entries as Map<string, Uint8Array>;
+    }
   } catch {
     // missing or damaged
   }
