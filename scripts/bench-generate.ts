@@ -6,10 +6,13 @@
  * steadier ratio; wall time is what the targets name.
  *
  * Targets (issue 12): generate ≤ 2.0× on Node 20 and ≤ 1.5× on Node 22+; --check ≤ 0.2×.
- *   BENCH_RUNS=7   PAYKIT_BASELINE=<another checkout>/generator/bin/paykit.mjs (a before/after row)
+ *   BENCH_RUNS=7   PAYKIT_BASELINE=<git revision, or another checkout's generator/bin/paykit.mjs> (a
+ *   "before" row: a revision is exported with `git archive` into the scratch folder and run on this
+ *   checkout's node_modules), or `-- --baseline <revision>`.
  * Runs on whichever Node runs this script: `<node> --import tsx scripts/bench-generate.ts`.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machine, measure, median, type Sample } from './bench/measure.js';
@@ -22,7 +25,8 @@ const REPO = new URL('../', import.meta.url).pathname.replace(/\/$/, '');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const NODE = process.execPath;
 const PAYKIT = join(REPO, 'generator/bin/paykit.mjs');
-const BASELINE = process.env.PAYKIT_BASELINE;
+const baselineArg = process.argv.indexOf('--baseline');
+const BASELINE_SPEC_ARG = baselineArg === -1 ? process.env.PAYKIT_BASELINE : process.argv[baselineArg + 1];
 const OTS = join(REPO, 'node_modules/openapi-typescript/bin/cli.js');
 const BASELINE_SPEC = 'specs/vendor/wooshpay.yaml';
 /** Compiled dist/ files by content (generator/emit/build.ts); removed before each "cold" run. */
@@ -39,7 +43,20 @@ function projectCopy(name: string): string {
   return dir;
 }
 
+/** A bin path as given, or the bin of `revision` exported from git beside the copies (sharing node_modules). */
+function baselineBin(spec: string | undefined): string | undefined {
+  if (spec === undefined || spec === '') return undefined;
+  if (existsSync(spec)) return spec;
+  const dir = join(scratch, 'baseline-paykit');
+  mkdirSync(dir);
+  execFileSync('sh', ['-c', 'git -C "$1" archive "$2" | tar -x -C "$3"', 'sh', REPO, spec, dir]);
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  return join(dir, 'generator/bin/paykit.mjs');
+}
+
 try {
+  const BASELINE = baselineBin(BASELINE_SPEC_ARG);
+  const BASELINE_LABEL = BASELINE_SPEC_ARG;
   const dir = projectCopy('paykit');
   const baselineDir = BASELINE === undefined ? undefined : projectCopy('baseline');
   // Where openapi-typescript finds no redocly.yaml of ours: the bare CLI with its defaults.
@@ -57,7 +74,7 @@ try {
     },
     { label: 'paykit generate --check (nothing changed)', target: 0.2, run: () => measure(NODE, [PAYKIT, 'generate', '--check'], dir), samples: [] },
   ];
-  if (BASELINE !== undefined) rows.push({ label: `baseline paykit generate (${BASELINE})`, run: () => measure(NODE, [BASELINE, 'generate'], baselineDir!), samples: [] });
+  if (BASELINE !== undefined) rows.push({ label: `baseline paykit generate (${BASELINE_LABEL})`, run: () => measure(NODE, [BASELINE, 'generate'], baselineDir!), samples: [] });
   // Interleaved, alternating direction, so that a slow moment of the machine hits every command alike.
   for (let i = 0; i < RUNS; i++) {
     for (const row of i % 2 === 0 ? rows : [...rows].reverse()) row.samples.push(row.run());
