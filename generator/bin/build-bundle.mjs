@@ -1,6 +1,7 @@
 // Builds the CLI bundle that generator/bin/paykit.mjs runs (only when its cache key changed).
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import { Ajv } from 'ajv';
@@ -21,6 +22,30 @@ const bundleAllButTypeScript = {
     build.onResolve({ filter: /^typescript$/ }, () => ({ path: 'typescript', external: true }));
   },
 };
+
+/**
+ * generator/emit/openapi-typescript.ts requires openapi-typescript's CommonJS build and its redocly (1.x)
+ * from node_modules at run time; in the bundle the same two packages are bundled in its place, resolved
+ * from openapi-typescript's folder so that both are the one copy openapi-typescript itself runs on.
+ */
+function bundledOpenapiTypescript(root) {
+  const otsDir = dirname(createRequire(join(root, 'package.json')).resolve('openapi-typescript/package.json'));
+  return {
+    name: 'bundled-openapi-typescript',
+    setup(build) {
+      // A module of its own namespace, so esbuild reads it as CommonJS (paykit's package is "type": "module").
+      build.onResolve({ filter: /[\\/]openapi-typescript\.js$/ }, (args) =>
+        /[\\/]generator[\\/]emit$/.test(args.resolveDir) ? { path: 'openapi-typescript', namespace: 'paykit-openapi-typescript' } : undefined);
+      build.onLoad({ filter: /.*/, namespace: 'paykit-openapi-typescript' }, () => ({
+        contents: [
+          "const redocly = require('@redocly/openapi-core');",
+          "module.exports = { openapiTypescript: require('openapi-typescript'), openapiTypescriptRedocly: () => redocly };",
+        ].join('\n'),
+        loader: 'js', resolveDir: otsDir,
+      }));
+    },
+  };
+}
 
 /**
  * generator/precompiled.ts is empty in the sources (tests compile at run time); in the bundle it holds
@@ -71,7 +96,7 @@ export async function buildBundle(generatorDir, outDir) {
   const root = join(generatorDir, '..');
   await build({
     entryPoints: [join(generatorDir, 'cli.ts')], outdir: outDir, bundle: true, splitting: true, format: 'esm',
-    platform: 'node', target: 'node20', logLevel: 'error', plugins: [bundleAllButTypeScript, precompiled(root)],
+    platform: 'node', target: 'node20', logLevel: 'error', plugins: [bundleAllButTypeScript, bundledOpenapiTypescript(root), precompiled(root)],
     // for the external require()s of the bundled CommonJS libraries
     banner: { js: "import { createRequire as __paykitCreateRequire } from 'node:module'; const require = __paykitCreateRequire(import.meta.url);" },
   });

@@ -1,13 +1,9 @@
 /** src/schema.ts: openapi-typescript's types for the normalized spec. */
-import { createRequire } from 'node:module';
 import type { Config } from '@redocly/openapi-core';
-import type * as OpenapiTypescript from 'openapi-typescript';
 import type { OpenApiDocument } from '../normalize/types.js';
+import { openapiTypescript, openapiTypescriptRedocly } from './openapi-typescript.js';
 
-// Required, not imported: its CommonJS build requires TypeScript, where its ESM build would make Node's
-// ESM loader scan TypeScript's 9 MB for export names first (about 0.3 s; see scripts/bench/RESULTS.md).
-const require = createRequire(import.meta.url);
-const { default: openapiTS, astToString, resolveRef, scanDiscriminators, transformSchema } = require('openapi-typescript') as typeof OpenapiTypescript;
+const { default: openapiTS, astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescript;
 
 /**
  * `lintConfig`: the project's ruleset, which the normalized spec has already passed with no findings.
@@ -82,9 +78,7 @@ export async function rulesOpenapiTypescriptStillNeeds(lintConfig: Config): Prom
 
 /** openapi-typescript's own redocly (a different major than paykit's), so the config is one it reads. */
 async function otsRedocly() {
-  return createRequire(require.resolve('openapi-typescript'))('@redocly/openapi-core') as {
-    createConfig: (raw: object, options: { extends: string[] }) => Promise<OtsConfig & { styleguide: { rules: RuleTable } }>;
-  };
+  return openapiTypescriptRedocly();
 }
 
 function severity(setting: unknown): Severity {
