@@ -25,11 +25,16 @@ const bundleAllButTypeScript = {
 
 /**
  * generator/emit/openapi-typescript.ts requires openapi-typescript's CommonJS build and its redocly (1.x)
- * from node_modules at run time; in the bundle the same two packages are bundled in its place, resolved
- * from openapi-typescript's folder so that both are the one copy openapi-typescript itself runs on.
+ * from node_modules at run time; in the bundle the same packages are bundled in its place, resolved from
+ * openapi-typescript's folder so that both are the one copy openapi-typescript itself runs on. Its transform
+ * is taken from its own files, so that its index, and with it redocly 1.x (~50 ms to load), is evaluated
+ * only when openapi-typescript has to run whole.
  */
 function bundledOpenapiTypescript(root) {
   const otsDir = dirname(createRequire(join(root, 'package.json')).resolve('openapi-typescript/package.json'));
+  // The versions bundled (the same string generator/emit/openapi-typescript.ts reads from node_modules).
+  const version = (dir, name) => `${name}@${JSON.parse(readFileSync(createRequire(join(dir, 'package.json')).resolve(`${name}/package.json`), 'utf8')).version}`;
+  const versions = `${version(root, 'openapi-typescript')} ${version(otsDir, '@redocly/openapi-core')}`;
   return {
     name: 'bundled-openapi-typescript',
     setup(build) {
@@ -38,8 +43,12 @@ function bundledOpenapiTypescript(root) {
         /[\\/]generator[\\/]emit$/.test(args.resolveDir) ? { path: 'openapi-typescript', namespace: 'paykit-openapi-typescript' } : undefined);
       build.onLoad({ filter: /.*/, namespace: 'paykit-openapi-typescript' }, () => ({
         contents: [
-          "const redocly = require('@redocly/openapi-core');",
-          "module.exports = { openapiTypescript: require('openapi-typescript'), openapiTypescriptRedocly: () => redocly };",
+          "const { astToString } = require('./dist/lib/ts.cjs');",
+          "const { resolveRef, scanDiscriminators } = require('./dist/lib/utils.cjs');",
+          "exports.openapiTypescriptTransform = { astToString, resolveRef, scanDiscriminators, transformSchema: require('./dist/transform/index.cjs') };",
+          "exports.loadOpenapiTypescript = () => require('./dist/index.cjs').default;",
+          "exports.loadOpenapiTypescriptRedocly = () => require('@redocly/openapi-core');",
+          `exports.openapiTypescriptVersions = () => ${JSON.stringify(versions)};`,
         ].join('\n'),
         loader: 'js', resolveDir: otsDir,
       }));

@@ -1,9 +1,10 @@
 /** src/schema.ts: openapi-typescript's types for the normalized spec. */
 import type { Config } from '@redocly/openapi-core';
 import type { OpenApiDocument } from '../normalize/types.js';
-import { openapiTypescript, openapiTypescriptRedocly } from './openapi-typescript.js';
+import { loadOpenapiTypescript, loadOpenapiTypescriptRedocly, openapiTypescriptTransform } from './openapi-typescript.js';
+import { openapiTypescriptDefaultRules } from './openapi-typescript-rules.js';
 
-const { default: openapiTS, astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescript;
+const { astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescriptTransform;
 
 /**
  * `lintConfig`: the project's ruleset, which the normalized spec has already passed with no findings.
@@ -18,7 +19,7 @@ export async function emitSchema(document: OpenApiDocument, header: string, lint
   // one JSON.parse is cheaper than structuredClone of a large spec.
   const text = JSON.stringify(document);
   const rules = await remainingRules(lintConfig);
-  const ast = rules === undefined ? transformOnly(JSON.parse(text) as OpenApiDocument) : await openapiTS(text, { silent: true, redocly: rules });
+  const ast = rules === undefined ? transformOnly(JSON.parse(text) as OpenApiDocument) : await loadOpenapiTypescript()(text, { silent: true, redocly: rules });
   return `${header}\n${astToString(ast)}`;
 }
 
@@ -40,7 +41,7 @@ function transformOnly(document: OpenApiDocument): ReturnType<typeof transformSc
 
 type Severity = 'error' | 'warn' | 'off';
 type RuleTable = Record<string, Record<string, unknown>>;
-type OtsConfig = NonNullable<Parameters<typeof openapiTS>[1]>['redocly'];
+type OtsConfig = NonNullable<Parameters<ReturnType<typeof loadOpenapiTypescript>>[1]>['redocly'];
 
 const remaining = new WeakMap<Config, Promise<OtsConfig | undefined>>();
 
@@ -59,26 +60,20 @@ const VERSIONS = ['oas3_0', 'oas3_1'];
 
 async function otsConfig(lintConfig: Config): Promise<OtsConfig | undefined> {
   const rules = await rulesOpenapiTypescriptStillNeeds(lintConfig);
-  return Object.keys(rules).length === 0 ? undefined : (await otsRedocly()).createConfig({ rules }, { extends: [] });
+  return Object.keys(rules).length === 0 ? undefined : loadOpenapiTypescriptRedocly().createConfig({ rules }, { extends: [] });
 }
 
 /** The error rules of openapi-typescript's default lint that `lintConfig` turns off (so the normalized spec was not checked for them). */
 export async function rulesOpenapiTypescriptStillNeeds(lintConfig: Config): Promise<Record<string, Severity>> {
-  // The same call openapi-typescript makes when it is given no config.
-  const defaults = await (await otsRedocly()).createConfig({ rules: { 'operation-operationId-unique': { severity: 'error' } } }, { extends: ['minimal'] });
+  const defaults = await openapiTypescriptDefaultRules(VERSIONS);
   const rules: Record<string, Severity> = {};
   for (const version of VERSIONS) {
-    for (const [rule, setting] of Object.entries(defaults.styleguide.rules[version] ?? {})) {
+    for (const [rule, setting] of Object.entries(defaults[version] ?? {})) {
       if (severity(setting) !== 'error') continue; // only errors stop openapi-typescript (`silent` hides warnings)
       if (severity((lintConfig.rules as RuleTable)[version]?.[rule]) === 'off') rules[rule] = 'error';
     }
   }
   return rules;
-}
-
-/** openapi-typescript's own redocly (a different major than paykit's), so the config is one it reads. */
-async function otsRedocly() {
-  return openapiTypescriptRedocly();
 }
 
 function severity(setting: unknown): Severity {
