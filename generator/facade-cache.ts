@@ -5,10 +5,11 @@
  * (every spec, overlay, mapping and redocly.yaml of the project, paykit's generator, templates and
  * lockfile), what npm installed, the Node version, the project folder, and every file of every provider
  * build the facade is made from (normalized spec, package.json with its released version, …). Entries are
- * written beside and renamed, so parallel runs never read half of one; a damaged entry is a miss.
+ * written beside and renamed, so parallel runs never read half of one; a damaged entry is a miss. Every
+ * release makes a new entry (~0.4 MB), so only the most recently written ones are kept.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectConfig } from './config.js';
 import { inputFingerprint } from './manifest.js';
@@ -18,6 +19,9 @@ import type { ProviderBuild } from './pipeline.js';
 type Files = Map<string, string>;
 
 export const FACADE_CACHE_DIR = paykitPath('node_modules', '.cache', 'paykit', 'facade');
+
+/** How many entries a write leaves behind (the newest). */
+export const FACADE_CACHE_ENTRIES = 16;
 
 /** `build()`'s result for these inputs: from the cache, or built and then cached. */
 export async function cachedFacade(project: ProjectConfig, builds: readonly ProviderBuild[], build: () => Promise<Files | undefined>,
@@ -64,7 +68,20 @@ function writeEntry(dir: string, path: string, files: Files): void {
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify([...files]));
     renameSync(tmp, path);
+    pruneEntries(dir, path);
   } catch {
     // caching is an optimisation only
   }
+}
+
+/** Removes all but the newest entries (never `written`); one that another run removes meanwhile is skipped. */
+function pruneEntries(dir: string, written: string): void {
+  const entries = readdirSync(dir).filter((name) => name.endsWith('.json') && join(dir, name) !== written).flatMap((name) => {
+    try {
+      return [{ name, written: statSync(join(dir, name)).mtimeMs }];
+    } catch {
+      return [];
+    }
+  });
+  for (const old of entries.sort((a, b) => b.written - a.written).slice(FACADE_CACHE_ENTRIES - 1)) rmSync(join(dir, old.name), { force: true });
 }

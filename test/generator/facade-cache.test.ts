@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProjectConfig } from '../../generator/config.js';
-import { cachedFacade } from '../../generator/facade-cache.js';
+import { FACADE_CACHE_ENTRIES, cachedFacade } from '../../generator/facade-cache.js';
 import type { ProviderBuild } from '../../generator/pipeline.js';
 import { copyProject } from '../helpers/project-copy.js';
 
@@ -78,6 +78,15 @@ describe('cachedFacade', () => {
     await cachedFacade(project, builds('0.1.0'), build, dir);
     expect(calls).toEqual([1, 2, 3]);
     expect(readdirSync(dir)).toEqual([entry]);
+  });
+
+  it('keeps only the newest entries, and the newest still answers', async () => {
+    const dir = freshDir();
+    const { calls, build } = counter();
+    for (let i = 0; i < FACADE_CACHE_ENTRIES + 3; i++) await cachedFacade(project, builds(`0.1.${i}`), build, dir);
+    expect(readdirSync(dir)).toHaveLength(FACADE_CACHE_ENTRIES);
+    await cachedFacade(project, builds(`0.1.${FACADE_CACHE_ENTRIES + 2}`), build, dir);
+    expect(calls).toHaveLength(FACADE_CACHE_ENTRIES + 3);
   });
 
   it('caches nothing when the build fails or there is no facade', async () => {
