@@ -6,10 +6,13 @@
  * steadier ratio; wall time is what the targets name.
  *
  * Targets (issue 12): generate ≤ 2.0× on Node 20 and ≤ 1.5× on Node 22+; --check ≤ 0.2×.
- *   BENCH_RUNS=7   PAYKIT_BASELINE=<another checkout>/generator/bin/paykit.mjs (a before/after row)
+ *   BENCH_RUNS=7   PAYKIT_BASELINE=<git revision, or another checkout's generator/bin/paykit.mjs> (a
+ *   "before" row: a revision is exported with `git archive` into the scratch folder and run on this
+ *   checkout's node_modules), or `-- --baseline <revision>`.
  * Runs on whichever Node runs this script: `<node> --import tsx scripts/bench-generate.ts`.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machine, measure, median, type Sample } from './bench/measure.js';
@@ -22,11 +25,12 @@ const REPO = new URL('../', import.meta.url).pathname.replace(/\/$/, '');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const NODE = process.execPath;
 const PAYKIT = join(REPO, 'generator/bin/paykit.mjs');
-const BASELINE = process.env.PAYKIT_BASELINE;
+const baselineArg = process.argv.indexOf('--baseline');
+const BASELINE_SPEC_ARG = baselineArg === -1 ? process.env.PAYKIT_BASELINE : process.argv[baselineArg + 1];
 const OTS = join(REPO, 'node_modules/openapi-typescript/bin/cli.js');
 const BASELINE_SPEC = 'specs/vendor/wooshpay.yaml';
-/** Compiled dist/ files by content (generator/emit/build.ts); removed before each "cold" run. */
-const DIST_CACHE = join(REPO, 'node_modules/.cache/paykit/dist');
+/** Compiled dist/ files (generator/emit/build.ts) and facades (generator/facade-cache.ts) by content; removed before each "cold" run. */
+const OUTPUT_CACHES = ['dist', 'facade'].map((name) => join(REPO, 'node_modules/.cache/paykit', name));
 const GENERATE_TARGET = Number(process.versions.node.split('.')[0]) >= 22 ? 1.5 : 2.0;
 
 const scratch = mkdtempSync(join(tmpdir(), 'paykit-bench-generate-'));
@@ -39,8 +43,34 @@ function projectCopy(name: string): string {
   return dir;
 }
 
+/** A bin path as given, or the bin of `revision` exported from git beside the copies (sharing node_modules). */
+function baselineBin(spec: string | undefined): string | undefined {
+  if (spec === undefined || spec === '') return undefined;
+  if (existsSync(spec)) return spec;
+  const dir = join(scratch, 'baseline-paykit');
+  mkdirSync(dir);
+  execFileSync('sh', ['-c', 'git -C "$1" archive "$2" | tar -x -C "$3"', 'sh', REPO, spec, dir]);
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  return join(dir, 'generator/bin/paykit.mjs');
+}
+
 try {
+  const BASELINE = baselineBin(BASELINE_SPEC_ARG);
+  const BASELINE_LABEL = BASELINE_SPEC_ARG;
   const dir = projectCopy('paykit');
+  const editedDir = projectCopy('edited');
+  /**
+   * The edit-and-regenerate loop: a new operation summary every round, so that provider's package, its
+   * dist/schema.js and the facade are really rebuilt (no cache can answer them).
+   */
+  const editedRow = (label: string, bin: string, project: string, target?: number) => ({
+    label, ...(target === undefined ? {} : { target }), samples: [] as Sample[],
+    run: () => {
+      const spec = join(project, BASELINE_SPEC);
+      writeFileSync(spec, readFileSync(spec, 'utf8').replace(/^(\s+summary: \S.*?)( \(edit \d+\))?$/m, (_m, head: string) => `${head} (edit ${Date.now()})`));
+      return measure(NODE, [bin, 'generate'], project);
+    },
+  });
   const baselineDir = BASELINE === undefined ? undefined : projectCopy('baseline');
   // Where openapi-typescript finds no redocly.yaml of ours: the bare CLI with its defaults.
   const otsDir = join(scratch, 'ots');
@@ -49,15 +79,19 @@ try {
     { label: `openapi-typescript ${BASELINE_SPEC} (baseline)`, run: () => measure(NODE, [OTS, join(otsDir, 'spec.yaml'), '-o', join(otsDir, 'schema.ts')], otsDir, join(otsDir, 'schema.ts')), samples: [] },
     { label: 'paykit generate (all providers + refunds facade)', target: GENERATE_TARGET, run: () => measure(NODE, [PAYKIT, 'generate'], dir), samples: [] },
     {
-      label: 'paykit generate, dist/ compile cache emptied first', target: GENERATE_TARGET, samples: [],
+      label: 'paykit generate, dist/ and facade caches emptied first', target: GENERATE_TARGET, samples: [],
       run: () => {
-        rmSync(DIST_CACHE, { recursive: true, force: true });
+        for (const cache of OUTPUT_CACHES) rmSync(cache, { recursive: true, force: true });
         return measure(NODE, [PAYKIT, 'generate'], dir);
       },
     },
+    editedRow('paykit generate after a vendor spec edit', PAYKIT, editedDir, GENERATE_TARGET),
     { label: 'paykit generate --check (nothing changed)', target: 0.2, run: () => measure(NODE, [PAYKIT, 'generate', '--check'], dir), samples: [] },
   ];
-  if (BASELINE !== undefined) rows.push({ label: `baseline paykit generate (${BASELINE})`, run: () => measure(NODE, [BASELINE, 'generate'], baselineDir!), samples: [] });
+  if (BASELINE !== undefined) {
+    rows.push({ label: `baseline paykit generate (${BASELINE_LABEL})`, run: () => measure(NODE, [BASELINE, 'generate'], baselineDir!), samples: [] });
+    rows.push(editedRow(`baseline paykit generate after a spec edit (${BASELINE_LABEL})`, BASELINE, projectCopy('baseline-edited')));
+  }
   // Interleaved, alternating direction, so that a slow moment of the machine hits every command alike.
   for (let i = 0; i < RUNS; i++) {
     for (const row of i % 2 === 0 ? rows : [...rows].reverse()) row.samples.push(row.run());

@@ -5,6 +5,7 @@ import { MANIFEST_PATH, renderManifest } from '../manifest.js';
 import { compareFile, compareTree, writeTree, type GeneratedTree } from '../output.js';
 import { explainRefusal } from '../diff/refusal.js';
 import { PaykitError } from '../errors.js';
+import { cachedFacade } from '../facade-cache.js';
 import { buildProvider, type ProviderBuild } from '../pipeline.js';
 import { applyRelease, facadeRelease, packageName, providerRelease, type Release } from '../versions/index.js';
 import { packageChange } from '../versions/package-changes.js';
@@ -44,7 +45,8 @@ export async function generate(options: GenerateOptions, report: Reporter): Prom
   }
   // The facade spans every provider, so it is rebuilt only when all of them were.
   if (selected.length === project.providers.length) {
-    const facade = await (await import('../facade/index.js')).buildFacade(project, builds); // ts-morph: only when the facade is rebuilt
+    // ts-morph: only when the facade is rebuilt, and not when its inputs are what a previous run built it from.
+    const facade = await cachedFacade(project, builds, async () => (await import('../facade/index.js')).buildFacade(project, builds));
     if (facade !== undefined) {
       const mapped = builds.filter((b) => b.provider.mapping !== undefined).map((b) => releases.get(b.provider.id)!);
       const own = packageChange(options.root, 'generated/refunds', facade, () => false, mapped.map((r) => r.name));

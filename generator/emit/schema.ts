@@ -1,13 +1,10 @@
 /** src/schema.ts: openapi-typescript's types for the normalized spec. */
-import { createRequire } from 'node:module';
 import type { Config } from '@redocly/openapi-core';
-import type * as OpenapiTypescript from 'openapi-typescript';
 import type { OpenApiDocument } from '../normalize/types.js';
+import { loadOpenapiTypescript, loadOpenapiTypescriptRedocly, openapiTypescriptTransform, type OpenapiTypescriptRedocly } from './openapi-typescript.js';
+import { openapiTypescriptDefaultRules } from './openapi-typescript-rules.js';
 
-// Required, not imported: its CommonJS build requires TypeScript, where its ESM build would make Node's
-// ESM loader scan TypeScript's 9 MB for export names first (about 0.3 s; see scripts/bench/RESULTS.md).
-const require = createRequire(import.meta.url);
-const { default: openapiTS, astToString, resolveRef, scanDiscriminators, transformSchema } = require('openapi-typescript') as typeof OpenapiTypescript;
+const { astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescriptTransform;
 
 /**
  * `lintConfig`: the project's ruleset, which the normalized spec has already passed with no findings.
@@ -23,7 +20,7 @@ export async function emitSchema(document: OpenApiDocument, header: string, lint
   // is cheaper than structuredClone of a large spec), which is garbage before the transform starts.
   const ast = rules === undefined
     ? transformOnly(JSON.parse(JSON.stringify(document)) as OpenApiDocument)
-    : await openapiTS(JSON.stringify(document), { silent: true, redocly: rules });
+    : await loadOpenapiTypescript()(JSON.stringify(document), { silent: true, redocly: rules });
   return `${header}\n${astToString(ast)}`;
 }
 
@@ -45,7 +42,7 @@ function transformOnly(document: OpenApiDocument): ReturnType<typeof transformSc
 
 type Severity = 'error' | 'warn' | 'off';
 type RuleTable = Record<string, Record<string, unknown>>;
-type OtsConfig = NonNullable<Parameters<typeof openapiTS>[1]>['redocly'];
+type OtsConfig = NonNullable<Parameters<ReturnType<typeof loadOpenapiTypescript>>[1]>['redocly'];
 
 const remaining = new WeakMap<Config, Promise<OtsConfig | undefined>>();
 
@@ -65,7 +62,7 @@ const VERSIONS = ['oas3_0', 'oas3_1'];
 async function otsConfig(lintConfig: Config): Promise<OtsConfig | undefined> {
   const rules = await rulesOpenapiTypescriptStillNeeds(lintConfig);
   if (Object.keys(rules).length === 0) return undefined;
-  const redocly = await otsRedocly();
+  const redocly = loadOpenapiTypescriptRedocly();
   refuseExternalReads(redocly);
   return redocly.createConfig({ rules }, { extends: [] });
 }
@@ -76,34 +73,22 @@ async function otsConfig(lintConfig: Config): Promise<OtsConfig | undefined> {
  * one self-contained JSON text, so that private copy of redocly (no other code uses it) is made to
  * refuse every read: such a value is reported as unresolved, never fetched or read.
  */
-function refuseExternalReads(redocly: OtsRedocly): void {
+function refuseExternalReads(redocly: OpenapiTypescriptRedocly): void {
   redocly.BaseResolver.prototype.loadExternalRef = (absoluteRef: string) =>
     Promise.reject(new redocly.ResolveError(new Error(`"${absoluteRef}" is not read: paykit fetches and reads nothing while generating`)));
 }
 
 /** The error rules of openapi-typescript's default lint that `lintConfig` turns off (so the normalized spec was not checked for them). */
 export async function rulesOpenapiTypescriptStillNeeds(lintConfig: Config): Promise<Record<string, Severity>> {
-  // The same call openapi-typescript makes when it is given no config.
-  const defaults = await (await otsRedocly()).createConfig({ rules: { 'operation-operationId-unique': { severity: 'error' } } }, { extends: ['minimal'] });
+  const defaults = await openapiTypescriptDefaultRules(VERSIONS);
   const rules: Record<string, Severity> = {};
   for (const version of VERSIONS) {
-    for (const [rule, setting] of Object.entries(defaults.styleguide.rules[version] ?? {})) {
+    for (const [rule, setting] of Object.entries(defaults[version] ?? {})) {
       if (severity(setting) !== 'error') continue; // only errors stop openapi-typescript (`silent` hides warnings)
       if (severity((lintConfig.rules as RuleTable)[version]?.[rule]) === 'off') rules[rule] = 'error';
     }
   }
   return rules;
-}
-
-interface OtsRedocly {
-  createConfig: (raw: object, options: { extends: string[] }) => Promise<OtsConfig & { styleguide: { rules: RuleTable } }>;
-  BaseResolver: { prototype: { loadExternalRef: (absoluteRef: string) => Promise<unknown> } };
-  ResolveError: new (error: Error) => Error;
-}
-
-/** openapi-typescript's own redocly (a different major than paykit's), so the config is one it reads. */
-async function otsRedocly(): Promise<OtsRedocly> {
-  return createRequire(require.resolve('openapi-typescript'))('@redocly/openapi-core') as OtsRedocly;
 }
 
 function severity(setting: unknown): Severity {

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import { paykitPath } from '../paths.js';
+import { precompiledTemplates } from '../precompiled.js';
 import { identifier, jsdocText, jsonValue, markdownCode, markdownCodeCell, markdownInline, pascalCase, tsString } from '../text/escape.js';
 
 export const TEMPLATES_DIR: URL = pathToFileURL(paykitPath('templates') + '/');
@@ -40,23 +41,36 @@ const LOGIC_HELPERS = {
 
 export type Render = (name: string, data: object) => string;
 
-/** Compiles every template and partial under templates/<group>/ once. */
+/** Handlebars compile options; generator/bin/build-bundle.mjs precompiles with the same ones. */
+const COMPILE_OPTIONS = { noEscape: true, strict: true };
+
+/** Compiles every template and partial under templates/<group>/ once (or takes the CLI bundle's precompiled ones). */
 export function loadTemplates(group: string): Render {
   const engine = Handlebars.create();
   for (const [name, helper] of Object.entries({ ...ESCAPING_HELPERS, ...LOGIC_HELPERS })) engine.registerHelper(name, helper);
-  const dir = new URL(`${group}/`, TEMPLATES_DIR);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  for (const file of listTemplates(dir.pathname)) {
-    const source = readFileSync(join(dir.pathname, file), 'utf8');
+  for (const [file, template] of groupTemplates(engine, group)) {
     const name = file.replace(/\.hbs$/, '');
-    if (file.includes('/')) engine.registerPartial(name, source);
-    else compiled.set(name, engine.compile(source, { noEscape: true, strict: true }));
+    // Partials compiled with the templates' own options, as Handlebars would when it first meets them.
+    if (file.includes('/')) engine.registerPartial(name, template);
+    else compiled.set(name, template);
   }
   return (name, data) => {
     const template = compiled.get(name);
     if (template === undefined) throw new Error(`no template ${group}/${name}.hbs`);
     return template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   };
+}
+
+/** `[file, template]` for templates/<group>/: precompiled in the CLI bundle, else compiled from the files. */
+function groupTemplates(engine: typeof Handlebars, group: string): [string, HandlebarsTemplateDelegate][] {
+  const ahead = precompiledTemplates;
+  if (ahead !== undefined && JSON.stringify(ahead.options) === JSON.stringify(COMPILE_OPTIONS)) {
+    return [...ahead.specs].filter(([key]) => key.startsWith(`${group}/`))
+      .map(([key, spec]) => [`${key.slice(group.length + 1)}.hbs`, engine.template(spec)]);
+  }
+  const dir = new URL(`${group}/`, TEMPLATES_DIR);
+  return listTemplates(dir.pathname).map((file) => [file, engine.compile(readFileSync(join(dir.pathname, file), 'utf8'), COMPILE_OPTIONS)]);
 }
 
 /** Templates at the top of the folder; partials in sub-folders (named `auth/bearer`, …). */

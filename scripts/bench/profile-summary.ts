@@ -20,9 +20,12 @@ const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 const where = (n: Node) => {
   const url = n.callFrame.url.replace(/^file:\/\//, '');
+  if (url.includes('/.cache/paykit/')) return 'paykit:' + url.slice(url.indexOf('/.cache/paykit/') + '/.cache/paykit/'.length).replace(/^[0-9a-f]+\//, 'bundle/');
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
   return pkg ?? (url.includes('/generator/') ? 'paykit:' + url.slice(url.indexOf('/generator/') + 1) : url === '' ? '(native/gc)' : url.startsWith('node:') ? 'node' : url);
 };
+/** paykit's own code: the TypeScript sources, or the bundle generator/bin/paykit.mjs runs from. */
+const isPaykit = (url: string) => url.includes('/generator/') || url.includes('/.cache/paykit/');
 const add = (map: Map<string, number>, key: string, v: number) => map.set(key, (map.get(key) ?? 0) + v);
 const fnSelf = new Map<string, number>();
 const pkgSelf = new Map<string, number>();
@@ -37,7 +40,7 @@ profile.samples.forEach((id, i) => {
   const seen = new Set<string>();
   for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
     const n = byId.get(cur)!;
-    if (!n.callFrame.url.includes('/generator/')) continue;
+    if (!isPaykit(n.callFrame.url)) continue;
     const key = `${n.callFrame.functionName || '(anonymous)'} ${where(n)}`;
     if (!seen.has(key)) { seen.add(key); add(inclusive, key, profile.timeDeltas[i] ?? 0); }
   }

@@ -3,7 +3,7 @@
  * that the project's redocly.yaml does not enforce (generator/emit/schema.ts), since the normalized
  * spec already passed the project's ruleset with no findings.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@redocly/openapi-core';
@@ -11,6 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadProjectConfig } from '../../generator/config.js';
 import { emitSchema, rulesOpenapiTypescriptStillNeeds } from '../../generator/emit/schema.js';
+import { loadOpenapiTypescriptRedocly } from '../../generator/emit/openapi-typescript.js';
+import { openapiTypescriptDefaultRules } from '../../generator/emit/openapi-typescript-rules.js';
 import { loadLintConfig } from '../../generator/lint/lint.js';
 
 const REPO = new URL('../../', import.meta.url).pathname;
@@ -56,5 +58,26 @@ describe('openapi-typescript on a spec that already passed the project ruleset',
       const direct = await emitSchema(normalized, '', project);
       expect(direct, provider.id).toBe(await emitSchema(normalized, '', whole));
     }
+  });
+});
+
+describe("openapi-typescript's default rules, kept in a cache by installed version", () => {
+  const VERSIONS = ['oas3_0', 'oas3_1'];
+  const severityOf = (s: unknown) => (typeof s === 'object' && s !== null ? (s as { severity: unknown }).severity : s);
+
+  it('are the severities its redocly gives for its default config, computed or read back, and a damaged entry is recomputed', async () => {
+    const cache = mkdtempSync(join(dir, 'rules-'));
+    const direct = await loadOpenapiTypescriptRedocly().createConfig({ rules: { 'operation-operationId-unique': { severity: 'error' } } }, { extends: ['minimal'] });
+    const expected = Object.fromEntries(VERSIONS.map((v) => [v, Object.fromEntries(Object.entries(direct.styleguide.rules[v] ?? {}).map(([r, s]) => [r, severityOf(s)]))]));
+    const asSeverities = (t: Record<string, Record<string, unknown>>) => Object.fromEntries(VERSIONS.map((v) => [v, Object.fromEntries(Object.entries(t[v]!).map(([r, s]) => [r, severityOf(s)]))]));
+    expect(Object.keys(expected.oas3_1!).length).toBeGreaterThan(0);
+    expect(asSeverities(await openapiTypescriptDefaultRules(VERSIONS, cache))).toEqual(expected);
+    const [entry] = readdirSync(cache);
+    expect(asSeverities(await openapiTypescriptDefaultRules(VERSIONS, cache))).toEqual(expected);
+    writeFileSync(join(cache, entry!), '{"oas3_0":');
+    expect(asSeverities(await openapiTypescriptDefaultRules(VERSIONS, cache))).toEqual(expected);
+    writeFileSync(join(cache, entry!), '{"oas3_0":{}}');
+    expect(asSeverities(await openapiTypescriptDefaultRules(VERSIONS, cache))).toEqual(expected);
+    expect(readdirSync(cache)).toEqual([entry]);
   });
 });

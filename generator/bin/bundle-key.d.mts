@@ -1,0 +1,2 @@
+/** See bundle-key.mjs. */
+export function bundleKey(root: string): string;
