@@ -3,11 +3,13 @@
  * any change to a source, a precompiled template or schema, or an installed library version must give
  * a new key (else a stale bundle would run), and nothing else may.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleKey } from '../../generator/bin/bundle-key.mjs';
+import { copyPaykit } from '../helpers/project-copy.js';
 
 function fakeRoot(): { root: string; write: (path: string, text: string) => void } {
   const root = mkdtempSync(join(tmpdir(), 'paykit-bundle-key-'));
@@ -54,4 +56,30 @@ describe('bundleKey', () => {
     write('generator/README.md', 'notes\n');
     expect(bundleKey(root)).toBe(key);
   });
+});
+
+describe('bundle folders', () => {
+  it('a new bundle leaves only the most recently used older ones (7) beside it; a bundle in use is marked used', () => {
+    const dir = copyPaykit();
+    try {
+      const cache = join(dir, 'node_modules/.cache/paykit');
+      const old = Array.from({ length: 10 }, (_, i) => `${'0'.repeat(15)}${i.toString(16)}`);
+      for (const [i, name] of old.entries()) {
+        mkdirSync(join(cache, name), { recursive: true });
+        utimesSync(join(cache, name), new Date(1_000_000 + i * 1000), new Date(1_000_000 + i * 1000));
+      }
+      mkdirSync(join(cache, 'dist'));
+      const run = spawnSync(process.execPath, [join(dir, 'generator/bin/paykit.mjs'), '--help'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      expect(run.status, run.stderr).toBe(0);
+      const left = readdirSync(cache);
+      expect(old.filter((name) => left.includes(name))).toEqual(old.slice(3)); // the 7 most recently used
+      expect(left).toContain('dist'); // other caches are not bundles
+      const current = left.find((name) => /^[0-9a-f]{16}$/.test(name) && !old.includes(name))!;
+      utimesSync(join(cache, current), new Date(1_000_000), new Date(1_000_000));
+      expect(spawnSync(process.execPath, [join(dir, 'generator/bin/paykit.mjs'), '--help'], { cwd: dir }).status).toBe(0);
+      expect(statSync(join(cache, current)).mtimeMs).toBeGreaterThan(1_000_000 + 60_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 /** Temporary copies of the project's inputs (and optionally its generated/), for CLI tests. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,6 +13,23 @@ export function copyProject(options: { generated?: boolean } = {}): string {
   cpSync(join(REPO, 'redocly.yaml'), join(dir, 'redocly.yaml'));
   if (options.generated === true) {
     cpSync(join(REPO, 'generated'), join(dir, 'generated'), { recursive: true, filter: (src) => !src.includes('node_modules') });
+  }
+  return dir;
+}
+
+/**
+ * paykit itself (generator, templates) with a project, so paykit's own files can be edited; its CLI
+ * then runs as `node <copy>/generator/bin/paykit.mjs`. Its node_modules is a folder of its own (the CLI
+ * bundle is cached there, next to its own templates) whose entries link to this repository's libraries.
+ */
+export function copyPaykit(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'paykit-copy-'));
+  for (const path of ['generator', 'templates', 'specs', 'generated', 'redocly.yaml', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+    cpSync(join(REPO, path), join(dir, path), { recursive: true, filter: (src) => !src.includes('node_modules') });
+  }
+  mkdirSync(join(dir, 'node_modules'));
+  for (const entry of readdirSync(join(REPO, 'node_modules'))) {
+    if (!['.cache', '.vite', '.vitest', '@paykit'].includes(entry)) symlinkSync(join(REPO, 'node_modules', entry), join(dir, 'node_modules', entry));
   }
   return dir;
 }

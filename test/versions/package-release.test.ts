@@ -4,30 +4,15 @@
  * templates are edited, the way a paykit upgrade edits them.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import semver from 'semver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProjectConfig } from '../../generator/config.js';
-import { REPO } from '../helpers/project-copy.js';
+import { REPO, copyPaykit } from '../helpers/project-copy.js';
 
 const providers = loadProjectConfig(REPO).providers.map((p) => p.id);
 const PROBE = '\nexport const PAYKIT_TEMPLATE_PROBE = 1;\n';
-
-/** paykit's own files (generator, templates) and the project's, so templates can be edited; libraries linked. */
-function scratchPaykit(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'paykit-release-'));
-  for (const path of ['generator', 'templates', 'specs', 'generated', 'redocly.yaml', 'package.json', 'package-lock.json', 'tsconfig.json']) {
-    cpSync(join(REPO, path), join(dir, path), { recursive: true, filter: (src) => !src.includes('node_modules') });
-  }
-  // Its own node_modules folder (the CLI bundle is cached there, next to its own templates); each library a link.
-  mkdirSync(join(dir, 'node_modules'));
-  for (const entry of readdirSync(join(REPO, 'node_modules'))) {
-    if (!['.cache', '.vite', '.vitest', '@paykit'].includes(entry)) symlinkSync(join(REPO, 'node_modules', entry), join(dir, 'node_modules', entry));
-  }
-  return dir;
-}
 
 describe('a package changed by paykit itself, not by its spec', () => {
   let dir = '';
@@ -40,7 +25,7 @@ describe('a package changed by paykit itself, not by its spec', () => {
   const editTemplate = (path: string, change: (text: string) => string) => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
   const versions = () => Object.fromEntries([...providers, 'refunds'].map((id) => [id, version(id)]));
 
-  beforeAll(() => { dir = scratchPaykit(); });
+  beforeAll(() => { dir = copyPaykit(); });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a runtime edit that keeps the facade\'s types is a facade patch; the providers keep their versions', () => {
