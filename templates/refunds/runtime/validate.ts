@@ -33,54 +33,44 @@ export function validateInput(input: unknown, rules: InputRules, provider: strin
   const reject = (message: string): never => {
     throw new RefundError({ code: 'invalid_request', provider, message });
   };
-  if (!isRecord(input)) return reject('the refund input must be an object');
-  const { paymentId, amount, reason, metadata, reference, idempotencyKey, providerOptions } = input;
+  if (!isRecord(input)) reject('the refund input must be an object');
+  const { paymentId, amount, reason, metadata, reference, idempotencyKey: key } = input as Record<string, unknown>;
+  const providerOptions = (input as Record<string, unknown>).providerOptions ?? {};
+  const { paymentId: id, currencies, maxFractionDigits, idempotencyKey: keyRule = {}, providerOptions: options } = rules;
 
-  if (typeof paymentId !== 'string' || paymentId.trim() === '') reject('paymentId must be a non-empty string');
-  if (rules.paymentId !== undefined && !regex(rules.paymentId.pattern).test(paymentId as string)) {
-    reject(`paymentId must be ${rules.paymentId.hint}`);
+  if (typeof paymentId !== 'string' || paymentId.trim() === '' || (id !== undefined && !regex(id.pattern).test(paymentId))) {
+    reject(`paymentId must be ${id === undefined ? 'a non-empty string' : id.hint}`);
   }
   if (amount === undefined) {
     if (rules.amount === 'required') reject(`amount is required for ${provider}${rules.amountHint === undefined ? '' : ` (${rules.amountHint})`}`);
   } else {
-    const money = checkMoney(amount, 'amount', provider);
-    if (rules.currencies !== undefined && !rules.currencies.includes(money.currency)) {
-      reject(`amount.currency ${money.currency} is not supported by ${provider} (supported: ${rules.currencies.join(', ')})`);
+    const { currency } = checkMoney(amount, 'amount', provider);
+    if (currencies !== undefined && !currencies.includes(currency)) {
+      reject(`amount.currency ${currency} is not supported by ${provider} (supported: ${currencies.join(', ')})`);
     }
-    const exponent = currencyExponent(money.currency) ?? 0;
-    if (rules.maxFractionDigits !== undefined && exponent > rules.maxFractionDigits) {
-      reject(`amount.currency ${money.currency} has ${exponent} decimals; ${provider} accepts at most ${rules.maxFractionDigits}`);
-    }
+    // False when either is undefined (NaN comparison).
+    if (currencyExponent(currency)! > maxFractionDigits!) reject(`amount.currency ${currency} has more decimals than the ${maxFractionDigits} ${provider} accepts`);
   }
   if (reason !== undefined && !REASONS.includes(reason as string)) reject(`reason must be one of ${REASONS.join(', ')}`);
   if (metadata !== undefined && (!isRecord(metadata) || Object.values(metadata).some((v) => typeof v !== 'string'))) {
     reject('metadata must be an object whose values are strings');
   }
   if (reference !== undefined && typeof reference !== 'string') reject('reference must be a string');
-  if (idempotencyKey !== undefined) checkIdempotencyKey(idempotencyKey, rules, reject);
-  checkProviderOptions(providerOptions, rules, reject);
-}
-
-function checkIdempotencyKey(key: unknown, rules: InputRules, reject: (message: string) => never): void {
-  if (typeof key !== 'string' || key === '') reject('idempotencyKey must be a non-empty string');
-  const rule = rules.idempotencyKey;
-  if (rule?.maxLength !== undefined && (key as string).length > rule.maxLength) reject(`idempotencyKey must be at most ${rule.maxLength} characters`);
-  if (rule?.pattern !== undefined && !regex(rule.pattern).test(key as string)) reject(`idempotencyKey must match ${rule.pattern}`);
-}
-
-function checkProviderOptions(options: unknown, rules: InputRules, reject: (message: string) => never): void {
-  // Absent options are checked as empty ones: the first required option is named as missing.
-  const given = options ?? {};
-  if (!isRecord(given)) return reject('providerOptions must be an object');
-  for (const name of Object.keys(given)) {
-    if (!Object.hasOwn(rules.providerOptions, name)) reject(`providerOptions.${name} is not an option of this provider`);
+  const { maxLength = Infinity, pattern } = keyRule;
+  if (key !== undefined && (typeof key !== 'string' || key === '' || key.length > maxLength || (pattern !== undefined && !regex(pattern).test(key)))) {
+    reject(`idempotencyKey must be a non-empty string${maxLength < Infinity ? ` of at most ${maxLength} characters` : ''}${pattern === undefined ? '' : ` matching ${pattern}`}`);
   }
-  for (const [name, rule] of Object.entries(rules.providerOptions)) {
-    const value = given[name];
+  // Absent options are checked as empty ones: the first required option is named as missing.
+  if (!isRecord(providerOptions)) reject('providerOptions must be an object');
+  for (const name of Object.keys(providerOptions as object)) {
+    if (!Object.hasOwn(options, name)) reject(`providerOptions.${name} is not an option of ${provider}`);
+  }
+  for (const [name, { type, required }] of Object.entries(options)) {
+    const value = (providerOptions as Record<string, unknown>)[name];
     if (value === undefined) {
-      if (rule.required) reject(`providerOptions.${name} is required`);
-    } else if (rule.type === 'object' ? !isRecord(value) : typeof value !== rule.type || value === '') {
-      reject(`providerOptions.${name} must be ${rule.type === 'object' ? 'an object' : `a non-empty ${rule.type}`}`);
+      if (required) reject(`providerOptions.${name} is required`);
+    } else if (type === 'object' ? !isRecord(value) : typeof value !== type || value === '') {
+      reject(`providerOptions.${name} must be ${type === 'object' ? 'an object' : `a non-empty ${type}`}`);
     }
   }
 }

@@ -20,26 +20,25 @@ export function validateInput(input, rules, provider) {
         throw new RefundError({ code: 'invalid_request', provider, message });
     };
     if (!isRecord(input))
-        return reject('the refund input must be an object');
-    const { paymentId, amount, reason, metadata, reference, idempotencyKey, providerOptions } = input;
-    if (typeof paymentId !== 'string' || paymentId.trim() === '')
-        reject('paymentId must be a non-empty string');
-    if (rules.paymentId !== undefined && !regex(rules.paymentId.pattern).test(paymentId)) {
-        reject(`paymentId must be ${rules.paymentId.hint}`);
+        reject('the refund input must be an object');
+    const { paymentId, amount, reason, metadata, reference, idempotencyKey: key } = input;
+    const providerOptions = input.providerOptions ?? {};
+    const { paymentId: id, currencies, maxFractionDigits, idempotencyKey: keyRule = {}, providerOptions: options } = rules;
+    if (typeof paymentId !== 'string' || paymentId.trim() === '' || (id !== undefined && !regex(id.pattern).test(paymentId))) {
+        reject(`paymentId must be ${id === undefined ? 'a non-empty string' : id.hint}`);
     }
     if (amount === undefined) {
         if (rules.amount === 'required')
             reject(`amount is required for ${provider}${rules.amountHint === undefined ? '' : ` (${rules.amountHint})`}`);
     }
     else {
-        const money = checkMoney(amount, 'amount', provider);
-        if (rules.currencies !== undefined && !rules.currencies.includes(money.currency)) {
-            reject(`amount.currency ${money.currency} is not supported by ${provider} (supported: ${rules.currencies.join(', ')})`);
+        const { currency } = checkMoney(amount, 'amount', provider);
+        if (currencies !== undefined && !currencies.includes(currency)) {
+            reject(`amount.currency ${currency} is not supported by ${provider} (supported: ${currencies.join(', ')})`);
         }
-        const exponent = currencyExponent(money.currency) ?? 0;
-        if (rules.maxFractionDigits !== undefined && exponent > rules.maxFractionDigits) {
-            reject(`amount.currency ${money.currency} has ${exponent} decimals; ${provider} accepts at most ${rules.maxFractionDigits}`);
-        }
+        // False when either is undefined (NaN comparison).
+        if (currencyExponent(currency) > maxFractionDigits)
+            reject(`amount.currency ${currency} has more decimals than the ${maxFractionDigits} ${provider} accepts`);
     }
     if (reason !== undefined && !REASONS.includes(reason))
         reject(`reason must be one of ${REASONS.join(', ')}`);
@@ -48,36 +47,25 @@ export function validateInput(input, rules, provider) {
     }
     if (reference !== undefined && typeof reference !== 'string')
         reject('reference must be a string');
-    if (idempotencyKey !== undefined)
-        checkIdempotencyKey(idempotencyKey, rules, reject);
-    checkProviderOptions(providerOptions, rules, reject);
-}
-function checkIdempotencyKey(key, rules, reject) {
-    if (typeof key !== 'string' || key === '')
-        reject('idempotencyKey must be a non-empty string');
-    const rule = rules.idempotencyKey;
-    if (rule?.maxLength !== undefined && key.length > rule.maxLength)
-        reject(`idempotencyKey must be at most ${rule.maxLength} characters`);
-    if (rule?.pattern !== undefined && !regex(rule.pattern).test(key))
-        reject(`idempotencyKey must match ${rule.pattern}`);
-}
-function checkProviderOptions(options, rules, reject) {
-    // Absent options are checked as empty ones: the first required option is named as missing.
-    const given = options ?? {};
-    if (!isRecord(given))
-        return reject('providerOptions must be an object');
-    for (const name of Object.keys(given)) {
-        if (!Object.hasOwn(rules.providerOptions, name))
-            reject(`providerOptions.${name} is not an option of this provider`);
+    const { maxLength = Infinity, pattern } = keyRule;
+    if (key !== undefined && (typeof key !== 'string' || key === '' || key.length > maxLength || (pattern !== undefined && !regex(pattern).test(key)))) {
+        reject(`idempotencyKey must be a non-empty string${maxLength < Infinity ? ` of at most ${maxLength} characters` : ''}${pattern === undefined ? '' : ` matching ${pattern}`}`);
     }
-    for (const [name, rule] of Object.entries(rules.providerOptions)) {
-        const value = given[name];
+    // Absent options are checked as empty ones: the first required option is named as missing.
+    if (!isRecord(providerOptions))
+        reject('providerOptions must be an object');
+    for (const name of Object.keys(providerOptions)) {
+        if (!Object.hasOwn(options, name))
+            reject(`providerOptions.${name} is not an option of ${provider}`);
+    }
+    for (const [name, { type, required }] of Object.entries(options)) {
+        const value = providerOptions[name];
         if (value === undefined) {
-            if (rule.required)
+            if (required)
                 reject(`providerOptions.${name} is required`);
         }
-        else if (rule.type === 'object' ? !isRecord(value) : typeof value !== rule.type || value === '') {
-            reject(`providerOptions.${name} must be ${rule.type === 'object' ? 'an object' : `a non-empty ${rule.type}`}`);
+        else if (type === 'object' ? !isRecord(value) : typeof value !== type || value === '') {
+            reject(`providerOptions.${name} must be ${type === 'object' ? 'an object' : `a non-empty ${type}`}`);
         }
     }
 }
