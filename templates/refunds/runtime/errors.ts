@@ -57,26 +57,23 @@ Object.defineProperty(RefundError.prototype, Symbol.for('nodejs.util.inspect.cus
   writable: true,
   configurable: true,
 });
-/** Sets `name` on the prototype (not a class field) so the stack header V8 captures shows it. */
-function named(errorClass: { prototype: Error }, name: string): void {
-  Object.defineProperty(errorClass.prototype, 'name', { value: name, writable: true, configurable: true });
-}
-named(RefundError, 'RefundError');
+// `name` on the prototype (not a class field), so the stack header V8 captures shows it.
+RefundError.prototype.name = 'RefundError';
 
 /**
  * A value the facade cannot read or convert. Read from a response, the engine reports it as
  * `unexpected_response`; met while building a request, as the caller's `invalid_request`.
  */
 export class ReadError extends Error {}
-named(ReadError, 'ReadError');
+ReadError.prototype.name = 'ReadError';
 
 /** A named transform rejected its input (a ReadError, so one check in the engine covers all three). */
 export class TransformError extends ReadError {}
-named(TransformError, 'TransformError');
+TransformError.prototype.name = 'TransformError';
 
 /** A decimal or digit string that cannot be represented exactly; callers pick the RefundErrorCode. */
 export class MoneyFormatError extends ReadError {}
-named(MoneyFormatError, 'MoneyFormatError');
+MoneyFormatError.prototype.name = 'MoneyFormatError';
 
 const formsOf = new WeakMap<readonly string[], string[]>();
 
