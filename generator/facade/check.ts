@@ -23,7 +23,7 @@ export interface CheckedMapping extends LoadedMapping {
   currencies?: string[];
 }
 
-/** The subset of JSON Schema the runtime checks before sending (templates/refunds/runtime/constraints.ts). */
+/** The subset of JSON Schema the runtime checks before sending (as code in the shim's check(): emit-checks.ts). */
 export interface Constraint {
   maxLength?: number; minLength?: number; pattern?: string; enum?: (string | number | boolean)[]; format?: 'uri';
   required?: string[]; properties?: Record<string, Constraint>;

@@ -8,7 +8,6 @@ import { checkOptions, type CheckedOptions, type ProviderEntry } from './options
 import { at } from './read.js';
 import { receive } from './receive.js';
 import { newIdempotencyKey, sendWithRetries, type AttemptResult, type SendOptions } from './transport.js';
-import type { Constraint } from './constraints.js';
 import { validateInput, type InputRules } from './validate.js';
 
 export type { ProviderEntry };
@@ -38,9 +37,8 @@ export interface Shim<Credentials, Input, Raw> {
   /** The provider de-duplicates by idempotency key, so a retry can never refund twice. */
   deduplicates: boolean;
   rules: InputRules;
-  /** Spec limits on pass-through fields (generated from the spec when it has some) and their checker. */
-  constraints?: Readonly<Record<string, Constraint>>;
-  check?(input: Record<string, unknown>, constraints: Readonly<Record<string, Constraint>>, provider: string): void;
+  /** The spec's limits on pass-through fields, as code generated from the spec when it has some; `fail` throws invalid_request. */
+  check?(input: Record<string, unknown>, fail: (message: string) => never): void;
   errors: readonly ErrorRule[];
   /** The refund operation (upper-case method, path) and the server used when no baseUrl is given. */
   method: string;
@@ -99,6 +97,9 @@ export function createRefundsEngine<Input, Raw>(
   // A caller's fetch gets a Request, as the contract says; the global one gets url and init, which
   // saves building a second Request (and its body stream) on every attempt.
   const send = (url: string, init: RequestInit) => (custom === undefined ? fetch(url, init) : custom(new Request(url, init)));
+  const reject = (message: string): never => {
+    throw new RefundError({ code: 'invalid_request', provider, message });
+  };
   const onAttemptEnd = (event: Omit<AttemptEndEvent, 'provider'>) => call(hooks?.onAttemptEnd, { provider, ...event });
   let sender: Sender<Input, Raw> | undefined;
   let loading: Promise<Sender<Input, Raw>> | undefined;
@@ -134,8 +135,8 @@ export function createRefundsEngine<Input, Raw>(
   async function create(refundInput: Input, { signal }: CreateOptions = {}): Promise<Refund<string, Raw>> {
     const ready = sender ?? await prepare();
     const { shim } = ready;
-    validateInput(refundInput, shim.rules, provider);
-    shim.check?.(refundInput as Record<string, unknown>, shim.constraints!, provider);
+    validateInput(refundInput, shim.rules, provider, reject);
+    shim.check?.(refundInput as Record<string, unknown>, reject);
     const key = (refundInput as { idempotencyKey?: string }).idempotencyKey ?? newIdempotencyKey();
     const request = build(ready, refundInput, key, secrets);
     const result = await sendWithRetries((s, n) => attempt(ready, request, s, n), { ...ready.policy, signal });

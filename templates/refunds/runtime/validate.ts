@@ -2,7 +2,6 @@
  * Input the provider would reject is rejected before any request, as `invalid_request` with a
  * message naming the field. The rules are data emitted from each provider's mapping.
  */
-import { RefundError } from './errors.js';
 import { checkMoney, currencyExponent } from './money.js';
 import { isRecord } from './options.js';
 
@@ -29,10 +28,8 @@ export function regex(pattern: string): RegExp {
   return found;
 }
 
-export function validateInput(input: unknown, rules: InputRules, provider: string): void {
-  const reject = (message: string): never => {
-    throw new RefundError({ code: 'invalid_request', provider, message });
-  };
+/** `reject` throws the provider's invalid_request RefundError (one per client, made by the engine). */
+export function validateInput(input: unknown, rules: InputRules, provider: string, reject: (message: string) => never): void {
   if (!isRecord(input)) reject('the refund input must be an object');
   const { paymentId, amount, reason, metadata, reference, idempotencyKey: key } = input as Record<string, unknown>;
   const providerOptions = (input as Record<string, unknown>).providerOptions ?? {};

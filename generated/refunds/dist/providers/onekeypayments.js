@@ -2,9 +2,9 @@
 // Source: specs/mappings/onekeypayments.yaml; change the spec, overlay, mapping or template instead.
 import { authenticator } from "@paykit/onekeypayments/auth";
 import * as read from "../runtime/read.js";
-import { checkConstraints } from "../runtime/constraints.js";
 import { naiveUtcDateTimeToIso } from "../runtime/date-naive.js";
 import { majorAmount } from "../runtime/decimal.js";
+import { absoluteUrl, maxLength, object, oneOf } from "../runtime/limits.js";
 import { minorToMajorNumber } from "../runtime/major.js";
 import { digitsToInteger } from "../runtime/minor.js";
 import { mapEnum } from "../runtime/text.js";
@@ -22,30 +22,21 @@ export const shim = {
             comments: { type: "string" },
         },
     },
-    check: checkConstraints,
-    constraints: {
-        providerOptions: {
-            properties: {
-                invoiceId: { maxLength: 128 },
-                bankAccount: {
-                    required: ["beneficiary", "bank_code", "account_number", "account_type"],
-                    properties: {
-                        account_number: { maxLength: 45 },
-                        account_type: {
-                            maxLength: 45,
-                            enum: ["SAVING", "CHECKING", "VISTA", "MASTER", "SAVING_SET", "CHECKING_SET", "DEFAULT"],
-                        },
-                        bank_code: { maxLength: 5 },
-                        beneficiary: { maxLength: 255 },
-                        branch: { maxLength: 45 },
-                        document: { maxLength: 30 },
-                        document_type: { maxLength: 10 },
-                    },
-                },
-                notificationUrl: { maxLength: 2048, format: "uri" },
-                comments: { maxLength: 200 },
-            },
-        },
+    check(input, fail) {
+        const v0 = input["providerOptions"];
+        maxLength(fail, "providerOptions.invoiceId", v0?.["invoiceId"], 128);
+        const v1 = object(fail, "providerOptions.bankAccount", v0?.["bankAccount"], ["beneficiary", "bank_code", "account_number", "account_type"]);
+        maxLength(fail, "providerOptions.bankAccount.account_number", v1?.["account_number"], 45);
+        oneOf(fail, "providerOptions.bankAccount.account_type", v1?.["account_type"], ["SAVING", "CHECKING", "VISTA", "MASTER", "SAVING_SET", "CHECKING_SET", "DEFAULT"]);
+        maxLength(fail, "providerOptions.bankAccount.account_type", v1?.["account_type"], 45);
+        maxLength(fail, "providerOptions.bankAccount.bank_code", v1?.["bank_code"], 5);
+        maxLength(fail, "providerOptions.bankAccount.beneficiary", v1?.["beneficiary"], 255);
+        maxLength(fail, "providerOptions.bankAccount.branch", v1?.["branch"], 45);
+        maxLength(fail, "providerOptions.bankAccount.document", v1?.["document"], 30);
+        maxLength(fail, "providerOptions.bankAccount.document_type", v1?.["document_type"], 10);
+        maxLength(fail, "providerOptions.notificationUrl", v0?.["notificationUrl"], 2048);
+        absoluteUrl(fail, "providerOptions.notificationUrl", v0?.["notificationUrl"]);
+        maxLength(fail, "providerOptions.comments", v0?.["comments"], 200);
     },
     errors: [
         { status: 401, code: "authentication_failed", message: ["description"] },

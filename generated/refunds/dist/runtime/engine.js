@@ -25,6 +25,9 @@ export function createRefundsEngine(input, providers) {
     // A caller's fetch gets a Request, as the contract says; the global one gets url and init, which
     // saves building a second Request (and its body stream) on every attempt.
     const send = (url, init) => (custom === undefined ? fetch(url, init) : custom(new Request(url, init)));
+    const reject = (message) => {
+        throw new RefundError({ code: 'invalid_request', provider, message });
+    };
     const onAttemptEnd = (event) => call(hooks?.onAttemptEnd, { provider, ...event });
     let sender;
     let loading;
@@ -59,8 +62,8 @@ export function createRefundsEngine(input, providers) {
     async function create(refundInput, { signal } = {}) {
         const ready = sender ?? await prepare();
         const { shim } = ready;
-        validateInput(refundInput, shim.rules, provider);
-        shim.check?.(refundInput, shim.constraints, provider);
+        validateInput(refundInput, shim.rules, provider, reject);
+        shim.check?.(refundInput, reject);
         const key = refundInput.idempotencyKey ?? newIdempotencyKey();
         const request = build(ready, refundInput, key, secrets);
         const result = await sendWithRetries((s, n) => attempt(ready, request, s, n), { ...ready.policy, signal });

@@ -20,4 +20,5 @@ export interface InputRules {
 }
 /** `pattern` (a spec's regular expression) as a RegExp, compiled on first use. */
 export declare function regex(pattern: string): RegExp;
-export declare function validateInput(input: unknown, rules: InputRules, provider: string): void;
+/** `reject` throws the provider's invalid_request RefundError (one per client, made by the engine). */
+export declare function validateInput(input: unknown, rules: InputRules, provider: string, reject: (message: string) => never): void;

@@ -2,7 +2,6 @@
  * Input the provider would reject is rejected before any request, as `invalid_request` with a
  * message naming the field. The rules are data emitted from each provider's mapping.
  */
-import { RefundError } from './errors.js';
 import { checkMoney, currencyExponent } from './money.js';
 import { isRecord } from './options.js';
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'];
@@ -15,10 +14,8 @@ export function regex(pattern) {
         compiled.set(pattern, (found = new RegExp(pattern)));
     return found;
 }
-export function validateInput(input, rules, provider) {
-    const reject = (message) => {
-        throw new RefundError({ code: 'invalid_request', provider, message });
-    };
+/** `reject` throws the provider's invalid_request RefundError (one per client, made by the engine). */
+export function validateInput(input, rules, provider, reject) {
     if (!isRecord(input))
         reject('the refund input must be an object');
     const { paymentId, amount, reason, metadata, reference, idempotencyKey: key } = input;
