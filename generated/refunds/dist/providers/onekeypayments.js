@@ -4,9 +4,9 @@ import { authenticator } from "@paykit/onekeypayments/auth";
 import * as read from "../runtime/read.js";
 import { naiveUtcDateTimeToIso } from "../runtime/date-naive.js";
 import { majorAmount } from "../runtime/decimal.js";
+import { digitsToInteger } from "../runtime/digits.js";
 import { absoluteUrl, maxLength, object, oneOf } from "../runtime/limits.js";
 import { minorToMajorNumber } from "../runtime/major.js";
-import { digitsToInteger } from "../runtime/minor.js";
 import { mapEnum } from "../runtime/text.js";
 export const shim = {
     provider: "onekeypayments",
