@@ -1,12 +1,15 @@
 /**
- * The spec's limits on pass-through input (`reference`, `providerOptions.*`: lengths, patterns,
- * enums, URLs, required members) as straight-line code in the shim's `check(input, fail)`, so an
- * app's bundle carries exactly the checks its provider's spec asks for and no rule interpreter.
- * Spec text (names, enum values, patterns) only ever reaches the code as string literals (tsString).
+ * The shim's `check(input, fail)`: what the provider's mapping asks of the input (a paymentId pattern,
+ * a required amount, its currencies and decimals, the idempotency key's limits, the providerOptions'
+ * types) and the spec's limits on pass-through input (`reference`, `providerOptions.*`: lengths,
+ * patterns, enums, URLs, required members), as straight-line code, so an app's bundle carries exactly
+ * the checks its provider needs and no rule interpreter. The common checks every provider shares run
+ * before it (runtime/validate.ts). Mapping and spec text (names, enum values, patterns) only ever
+ * reaches the code as string literals (tsString); patterns are compiled once, into PATTERNS.
  */
 import type { CodeBlockWriter } from 'ts-morph';
 import { tsString } from '../text/escape.js';
-import type { Constraint } from './check.js';
+import type { CheckedMapping, Constraint } from './check.js';
 import { literal, runtimeFunction } from './expressions.js';
 
 /** A statement, or a block statement with its body. */
@@ -40,6 +43,53 @@ export function constraintChecks(flat: Readonly<Record<string, Constraint>>): St
     return out;
   };
   return Object.entries(nested).flatMap(([name, c]) => checks(`input[${tsString(name)}]`, c, name));
+}
+
+/** The check's statements and the pattern sources they test with (`PATTERNS[i]`, compiled once per module). */
+export interface InputChecks { statements: Statement[]; patterns: string[] }
+
+/** Everything `check(input, fail)` does for this mapping, or undefined when it has nothing to check. */
+export function inputChecks(checked: CheckedMapping): InputChecks | undefined {
+  const { mapping, provider, currencies, idempotencyKeyRule: key = {} } = checked;
+  const { input } = mapping;
+  const patterns: string[] = [];
+  const compiled = (source: string) => `PATTERNS[${patterns.push(source) - 1}]!`;
+  const fail = (message: string) => `fail(${tsString(message)});`;
+  const statements: Statement[] = [];
+  if (input.paymentId !== undefined) {
+    statements.push(`if (!${compiled(input.paymentId.pattern)}.test(input.paymentId as string)) ${fail(`paymentId must be ${input.paymentId.hint}`)}`);
+  }
+  if (input.amount === 'required') statements.push(`if (input.amount === undefined) ${fail(`amount is required for ${provider.id} (${provider.title} needs it even for a full refund)`)}`);
+  if (currencies !== undefined || input.maxFractionDigits !== undefined) {
+    statements.push('const currency = (input.amount as { currency: string } | undefined)?.currency;');
+    if (currencies !== undefined) {
+      statements.push(`if (currency !== undefined && !${literal(currencies)}.includes(currency)) fail(${tsString('amount.currency ')} + currency + ${tsString(` is not supported by ${provider.id} (supported: ${currencies.join(', ')})`)});`);
+    }
+    if (input.maxFractionDigits !== undefined) {
+      statements.push(`if (currency !== undefined && ${runtimeFunction('currencyExponent')}(currency)! > ${input.maxFractionDigits}) fail(${tsString('amount.currency ')} + currency + ${tsString(` has more decimals than the ${input.maxFractionDigits} ${provider.id} accepts`)});`);
+    }
+  }
+  if (key.maxLength !== undefined || key.pattern !== undefined) {
+    const tests = [...(key.maxLength === undefined ? [] : [`key.length > ${key.maxLength}`]), ...(key.pattern === undefined ? [] : [`!${compiled(key.pattern)}.test(key)`])];
+    const limits = [...(key.maxLength === undefined ? [] : [`at most ${key.maxLength} characters`]), ...(key.pattern === undefined ? [] : [`matching ${key.pattern}`])];
+    statements.push('const key = input.idempotencyKey;', `if (typeof key === "string" && (${tests.join(' || ')})) ${fail(`idempotencyKey must be ${limits.join(', ')}`)}`);
+  }
+  const options = Object.entries(input.providerOptions ?? {});
+  if (options.length > 0) {
+    statements.push('const options = (input.providerOptions ?? {}) as Record<string, unknown>;');
+    for (const [name, option] of options) {
+      const value = `options[${tsString(name)}]`;
+      const field = `providerOptions.${name}`;
+      if (option.required === true) statements.push(`if (${value} === undefined) ${fail(`${field} is required`)}`);
+      statements.push(option.schema !== undefined
+        ? `if (${value} !== undefined && (${value} === null || typeof ${value} !== "object" || Array.isArray(${value}))) ${fail(`${field} must be an object`)}`
+        : option.type === 'string'
+          ? `if (${value} !== undefined && (typeof ${value} !== "string" || ${value} === "")) ${fail(`${field} must be a non-empty string`)}`
+          : `if (${value} !== undefined && typeof ${value} !== ${tsString(option.type!)}) ${fail(`${field} must be a ${option.type!}`)}`);
+    }
+  }
+  statements.push(...constraintChecks(checked.passThroughConstraints) ?? []);
+  return statements.length === 0 ? undefined : { statements, patterns };
 }
 
 /** Writes statements with the writer's own blocks and indentation. */

@@ -7,27 +7,25 @@
 import type { CodeBlockWriter, WriterFunction } from 'ts-morph';
 import { pascalCase, tsString } from '../text/escape.js';
 import type { CheckedMapping } from './check.js';
-import { constraintChecks, writeStatements } from './emit-checks.js';
+import { writeStatements, type Statement } from './emit-checks.js';
 import { amountReader, bodyPathLiteral, conditionExpression, conditionFunction, literal, propertyName, requestExpression, responseExpression, responseSource, runtimeFunction, statusExpression } from './expressions.js';
 import type { Mapping, RefundMapping, RequestValue } from './mapping.js';
 
 /** A body tree: a dotted key (`refund.amount`) nests into an object; leaves are expressions. */
 type Tree = { [name: string]: Tree | string };
 
-export function shimObject(checked: CheckedMapping, defaultBaseUrl: string): WriterFunction {
+export function shimObject(checked: CheckedMapping, defaultBaseUrl: string, checks: Statement[] | undefined): WriterFunction {
   const { mapping, provider } = checked;
   const P = pascalCase(provider.id);
+  // The input rules as data (what the shim's check enforces, for tools and tests that build valid
+  // input); the engine itself reads only the option names, to refuse unknown ones.
   const rules = {
     amount: mapping.input.amount,
-    ...(mapping.input.amount === 'required' ? { amountHint: `${provider.title} needs it even for a full refund` } : {}),
     ...(checked.currencies === undefined ? {} : { currencies: checked.currencies }),
-    ...(mapping.input.maxFractionDigits === undefined ? {} : { maxFractionDigits: mapping.input.maxFractionDigits }),
-    ...(mapping.input.paymentId === undefined ? {} : { paymentId: mapping.input.paymentId }),
-    ...(checked.idempotencyKeyRule === undefined || Object.keys(checked.idempotencyKeyRule).length === 0 ? {} : { idempotencyKey: checked.idempotencyKeyRule }),
+    ...(mapping.input.paymentId === undefined ? {} : { paymentId: { pattern: mapping.input.paymentId.pattern } }),
     providerOptions: Object.fromEntries(Object.entries(mapping.input.providerOptions ?? {})
       .map(([name, o]) => [name, { type: o.schema !== undefined ? 'object' : o.type, ...(o.required === true ? { required: true } : {}) }])),
   };
-  const checks = constraintChecks(checked.passThroughConstraints);
   const errors = mapping.errors.map((e) => `{ status: ${e.status}, code: ${tsString(e.code)}${e.when === undefined ? '' : `, when: ${conditionFunction(e.when)}`}${e.message === undefined ? '' : `, message: ${bodyPathLiteral(e.message)}`} }`);
   const entries = (values: Record<string, RequestValue>, type: string): Tree => Object.fromEntries(Object.entries(values)
     .map(([name, value]) => [name, sentValue(value, mapping, `${type}[${tsString(name)}]`)]));

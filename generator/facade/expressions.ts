@@ -81,7 +81,7 @@ export function requestExpression(value: RequestValue, mapping: Mapping): string
 const RUNTIME_MODULES: Readonly<Record<string, string>> = {
   ...Object.fromEntries([...Object.values(REQUEST_TRANSFORMS), ...Object.values(RESPONSE_TRANSFORMS)].flatMap((t) => (t.runtime === undefined ? [] : [[t.runtime.name, t.runtime.module]]))),
   stringToMinor: 'minor-string', minorStringAmount: 'minor-string', majorToMinor: 'decimal', majorAmount: 'decimal',
-  mapEnum: 'text', withParams: 'url',
+  mapEnum: 'text', withParams: 'url', currencyExponent: 'money',
   ...Object.fromEntries(['maxLength', 'minLength', 'matches', 'absoluteUrl', 'oneOf', 'object'].map((name) => [name, 'limits'])),
 };
 

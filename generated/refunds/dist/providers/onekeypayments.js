@@ -7,14 +7,15 @@ import { majorAmount } from "../runtime/decimal.js";
 import { digitsToInteger } from "../runtime/digits.js";
 import { absoluteUrl, maxLength, object, oneOf } from "../runtime/limits.js";
 import { minorToMajorNumber } from "../runtime/major.js";
+import { currencyExponent } from "../runtime/money.js";
 import { mapEnum } from "../runtime/text.js";
+const PATTERNS = [new RegExp("^[0-9]{1,15}$")];
 export const shim = {
     provider: "onekeypayments",
     deduplicates: true,
     rules: {
         amount: "optional",
-        maxFractionDigits: 2,
-        paymentId: { pattern: "^[0-9]{1,15}$", hint: "the onekeypayments deposit_id, digits only" },
+        paymentId: { pattern: "^[0-9]{1,15}$" },
         providerOptions: {
             invoiceId: { type: "string", required: true },
             bankAccount: { type: "object" },
@@ -23,6 +24,22 @@ export const shim = {
         },
     },
     check(input, fail) {
+        if (!PATTERNS[0].test(input.paymentId))
+            fail("paymentId must be the onekeypayments deposit_id, digits only");
+        const currency = input.amount?.currency;
+        if (currency !== undefined && currencyExponent(currency) > 2)
+            fail("amount.currency " + currency + " has more decimals than the 2 onekeypayments accepts");
+        const options = (input.providerOptions ?? {});
+        if (options["invoiceId"] === undefined)
+            fail("providerOptions.invoiceId is required");
+        if (options["invoiceId"] !== undefined && (typeof options["invoiceId"] !== "string" || options["invoiceId"] === ""))
+            fail("providerOptions.invoiceId must be a non-empty string");
+        if (options["bankAccount"] !== undefined && (options["bankAccount"] === null || typeof options["bankAccount"] !== "object" || Array.isArray(options["bankAccount"])))
+            fail("providerOptions.bankAccount must be an object");
+        if (options["notificationUrl"] !== undefined && (typeof options["notificationUrl"] !== "string" || options["notificationUrl"] === ""))
+            fail("providerOptions.notificationUrl must be a non-empty string");
+        if (options["comments"] !== undefined && (typeof options["comments"] !== "string" || options["comments"] === ""))
+            fail("providerOptions.comments must be a non-empty string");
         const v0 = input["providerOptions"];
         maxLength(fail, "providerOptions.invoiceId", v0?.["invoiceId"], 128);
         const v1 = object(fail, "providerOptions.bankAccount", v0?.["bankAccount"], ["beneficiary", "bank_code", "account_number", "account_type"]);

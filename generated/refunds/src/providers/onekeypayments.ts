@@ -11,6 +11,7 @@ import { majorAmount } from "../runtime/decimal.js";
 import { digitsToInteger } from "../runtime/digits.js";
 import { absoluteUrl, maxLength, object, oneOf } from "../runtime/limits.js";
 import { minorToMajorNumber } from "../runtime/major.js";
+import { currencyExponent } from "../runtime/money.js";
 import { mapEnum } from "../runtime/text.js";
 type Operation = paths["/v3/refunds"]["post"];
 type RequestBody = NonNullable<Operation["requestBody"]>["content"]["application/json"];
@@ -38,13 +39,13 @@ export interface OnekeypaymentsCreateRefundInput extends CreateRefundBase {
   providerOptions: OnekeypaymentsProviderOptions;
 }
 
+const PATTERNS = [new RegExp("^[0-9]{1,15}$")];
 export const shim: Shim<OnekeypaymentsCredentials, OnekeypaymentsCreateRefundInput, OnekeypaymentsRaw> = {
   provider: "onekeypayments",
   deduplicates: true,
   rules: {
     amount: "optional",
-    maxFractionDigits: 2,
-    paymentId: { pattern: "^[0-9]{1,15}$", hint: "the onekeypayments deposit_id, digits only" },
+    paymentId: { pattern: "^[0-9]{1,15}$" },
     providerOptions: {
       invoiceId: { type: "string", required: true },
       bankAccount: { type: "object" },
@@ -53,6 +54,15 @@ export const shim: Shim<OnekeypaymentsCredentials, OnekeypaymentsCreateRefundInp
     },
   },
   check(input, fail) {
+    if (!PATTERNS[0]!.test(input.paymentId as string)) fail("paymentId must be the onekeypayments deposit_id, digits only");
+    const currency = (input.amount as { currency: string } | undefined)?.currency;
+    if (currency !== undefined && currencyExponent(currency)! > 2) fail("amount.currency " + currency + " has more decimals than the 2 onekeypayments accepts");
+    const options = (input.providerOptions ?? {}) as Record<string, unknown>;
+    if (options["invoiceId"] === undefined) fail("providerOptions.invoiceId is required");
+    if (options["invoiceId"] !== undefined && (typeof options["invoiceId"] !== "string" || options["invoiceId"] === "")) fail("providerOptions.invoiceId must be a non-empty string");
+    if (options["bankAccount"] !== undefined && (options["bankAccount"] === null || typeof options["bankAccount"] !== "object" || Array.isArray(options["bankAccount"]))) fail("providerOptions.bankAccount must be an object");
+    if (options["notificationUrl"] !== undefined && (typeof options["notificationUrl"] !== "string" || options["notificationUrl"] === "")) fail("providerOptions.notificationUrl must be a non-empty string");
+    if (options["comments"] !== undefined && (typeof options["comments"] !== "string" || options["comments"] === "")) fail("providerOptions.comments must be a non-empty string");
     const v0 = input["providerOptions"] as Record<string, unknown> | undefined;
     maxLength(fail, "providerOptions.invoiceId", v0?.["invoiceId"], 128);
     const v1 = object(fail, "providerOptions.bankAccount", v0?.["bankAccount"], ["beneficiary", "bank_code", "account_number", "account_type"]);
