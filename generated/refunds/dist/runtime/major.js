@@ -1,11 +1,14 @@
 /** Minor units → the major-unit decimal a provider's request wants. */
 import { MoneyFormatError } from './errors.js';
 import { quote, requireExponent } from './money.js';
-import { minorToDigitString } from './minor.js';
 /** 1450 USD → "14.50", 5 JPY → "5", 1234 KWD → "1.234": always exactly `exponent` fraction digits. */
 export function minorToMajorDecimal(value, currency) {
     const exponent = requireExponent(currency);
-    const digits = minorToDigitString(value);
+    if (!Number.isSafeInteger(value))
+        throw new MoneyFormatError(`minor units must be a safe integer, got ${quote(value)}`);
+    // Its own digits (String(-0) is "0"), so this module needs nothing of minor.ts and a bundle that
+    // only converts to numbers does not load it.
+    const digits = String(value);
     if (exponent === 0)
         return digits;
     const sign = value < 0 ? '-' : '';
