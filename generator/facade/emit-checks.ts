@@ -20,7 +20,7 @@ export type Statement = string | { head: string; body: Statement[] };
  * runtime call (runtime/limits.ts) per limit, or undefined when there are none. Computed eagerly so
  * collectRuntime sees the helpers it calls.
  */
-export function constraintChecks(flat: Readonly<Record<string, Constraint>>): Statement[] | undefined {
+export function constraintChecks(flat: Readonly<Record<string, Constraint>>, options?: string): Statement[] | undefined {
   const nested = nestConstraints(flat);
   if (Object.keys(nested).length === 0) return undefined;
   let counter = 0;
@@ -34,9 +34,9 @@ export function constraintChecks(flat: Readonly<Record<string, Constraint>>): St
     if (c.pattern !== undefined) out.push(call('matches', field, value, tsString(c.pattern)));
     if (c.format === 'uri') out.push(call('absoluteUrl', field, value));
     if (c.required === undefined && c.properties === undefined) return out;
-    const record = `v${counter++}`;
-    // validateInput has already refused a providerOptions that is not an object.
-    out.push(field === 'providerOptions'
+    // validateInput has already refused a providerOptions that is not an object; `options` holds it.
+    const record = field === 'providerOptions' && options !== undefined ? options : `v${counter++}`;
+    if (record !== options) out.push(field === 'providerOptions'
       ? `const ${record} = ${value} as Record<string, unknown> | undefined;`
       : `const ${record} = ${runtimeFunction('object')}(fail, ${tsString(field)}, ${value}${c.required === undefined ? '' : `, ${literal(c.required)}`});`);
     for (const [name, member] of Object.entries(c.properties ?? {})) out.push(...checks(`${record}?.[${tsString(name)}]`, member, `${field}.${name}`));
@@ -81,6 +81,9 @@ export function inputChecks(checked: CheckedMapping): InputChecks | undefined {
       const value = `options[${tsString(name)}]`;
       const field = `providerOptions.${name}`;
       if (option.required === true) statements.push(`if (${value} === undefined) ${fail(`${field} is required`)}`);
+      // An object the spec describes is checked (members included) by the limits below.
+      const limits = checked.passThroughConstraints[field];
+      if (option.schema !== undefined && (limits?.required !== undefined || limits?.properties !== undefined)) continue;
       statements.push(option.schema !== undefined
         ? `if (${value} !== undefined && (${value} === null || typeof ${value} !== "object" || Array.isArray(${value}))) ${fail(`${field} must be an object`)}`
         : option.type === 'string'
@@ -88,7 +91,7 @@ export function inputChecks(checked: CheckedMapping): InputChecks | undefined {
           : `if (${value} !== undefined && typeof ${value} !== ${tsString(option.type!)}) ${fail(`${field} must be a ${option.type!}`)}`);
     }
   }
-  statements.push(...constraintChecks(checked.passThroughConstraints) ?? []);
+  statements.push(...constraintChecks(checked.passThroughConstraints, options.length > 0 ? 'options' : undefined) ?? []);
   return statements.length === 0 ? undefined : { statements, patterns };
 }
 

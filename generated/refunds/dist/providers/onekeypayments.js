@@ -34,26 +34,23 @@ export const shim = {
             fail("providerOptions.invoiceId is required");
         if (options["invoiceId"] !== undefined && (typeof options["invoiceId"] !== "string" || options["invoiceId"] === ""))
             fail("providerOptions.invoiceId must be a non-empty string");
-        if (options["bankAccount"] !== undefined && (options["bankAccount"] === null || typeof options["bankAccount"] !== "object" || Array.isArray(options["bankAccount"])))
-            fail("providerOptions.bankAccount must be an object");
         if (options["notificationUrl"] !== undefined && (typeof options["notificationUrl"] !== "string" || options["notificationUrl"] === ""))
             fail("providerOptions.notificationUrl must be a non-empty string");
         if (options["comments"] !== undefined && (typeof options["comments"] !== "string" || options["comments"] === ""))
             fail("providerOptions.comments must be a non-empty string");
-        const v0 = input["providerOptions"];
-        maxLength(fail, "providerOptions.invoiceId", v0?.["invoiceId"], 128);
-        const v1 = object(fail, "providerOptions.bankAccount", v0?.["bankAccount"], ["beneficiary", "bank_code", "account_number", "account_type"]);
-        maxLength(fail, "providerOptions.bankAccount.account_number", v1?.["account_number"], 45);
-        oneOf(fail, "providerOptions.bankAccount.account_type", v1?.["account_type"], ["SAVING", "CHECKING", "VISTA", "MASTER", "SAVING_SET", "CHECKING_SET", "DEFAULT"]);
-        maxLength(fail, "providerOptions.bankAccount.account_type", v1?.["account_type"], 45);
-        maxLength(fail, "providerOptions.bankAccount.bank_code", v1?.["bank_code"], 5);
-        maxLength(fail, "providerOptions.bankAccount.beneficiary", v1?.["beneficiary"], 255);
-        maxLength(fail, "providerOptions.bankAccount.branch", v1?.["branch"], 45);
-        maxLength(fail, "providerOptions.bankAccount.document", v1?.["document"], 30);
-        maxLength(fail, "providerOptions.bankAccount.document_type", v1?.["document_type"], 10);
-        maxLength(fail, "providerOptions.notificationUrl", v0?.["notificationUrl"], 2048);
-        absoluteUrl(fail, "providerOptions.notificationUrl", v0?.["notificationUrl"]);
-        maxLength(fail, "providerOptions.comments", v0?.["comments"], 200);
+        maxLength(fail, "providerOptions.invoiceId", options?.["invoiceId"], 128);
+        const v0 = object(fail, "providerOptions.bankAccount", options?.["bankAccount"], ["beneficiary", "bank_code", "account_number", "account_type"]);
+        maxLength(fail, "providerOptions.bankAccount.account_number", v0?.["account_number"], 45);
+        oneOf(fail, "providerOptions.bankAccount.account_type", v0?.["account_type"], ["SAVING", "CHECKING", "VISTA", "MASTER", "SAVING_SET", "CHECKING_SET", "DEFAULT"]);
+        maxLength(fail, "providerOptions.bankAccount.account_type", v0?.["account_type"], 45);
+        maxLength(fail, "providerOptions.bankAccount.bank_code", v0?.["bank_code"], 5);
+        maxLength(fail, "providerOptions.bankAccount.beneficiary", v0?.["beneficiary"], 255);
+        maxLength(fail, "providerOptions.bankAccount.branch", v0?.["branch"], 45);
+        maxLength(fail, "providerOptions.bankAccount.document", v0?.["document"], 30);
+        maxLength(fail, "providerOptions.bankAccount.document_type", v0?.["document_type"], 10);
+        maxLength(fail, "providerOptions.notificationUrl", options?.["notificationUrl"], 2048);
+        absoluteUrl(fail, "providerOptions.notificationUrl", options?.["notificationUrl"]);
+        maxLength(fail, "providerOptions.comments", options?.["comments"], 200);
     },
     errors: [
         { status: 401, code: "authentication_failed", message: ["description"] },
