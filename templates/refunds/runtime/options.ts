@@ -37,7 +37,7 @@ export function checkOptions(options: unknown, providers: Readonly<Record<string
   const secrets = entry[0].map((field) => {
     const value = credentials[field];
     if (typeof value !== 'string' || value === '' || UNSENDABLE.test(value)) {
-      fail(typeof value !== 'string', `credentials.${field} must be a non-empty string without CR, LF, NUL or non-Latin-1 characters`);
+      fail(typeof value !== 'string', `credentials.${field} must be a non-empty string an HTTP header can carry`);
     }
     return value;
   });
@@ -48,7 +48,7 @@ export function checkOptions(options: unknown, providers: Readonly<Record<string
       fail(typeof value !== 'number', `${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`);
     }
   }
-  if (baseUrl !== undefined && !httpUrl(baseUrl)) fail(typeof baseUrl !== 'string', 'baseUrl must be an http: or https: URL without user name or password');
+  if (baseUrl !== undefined && !httpUrl(baseUrl)) fail(typeof baseUrl !== 'string', 'baseUrl must be an http(s) URL without user or password');
   if (hooks !== undefined && !isRecord(hooks)) fail(true, 'hooks must be an object');
   for (const [name, value] of [['fetch', options.fetch], ['hooks.onAttempt', hooks?.onAttempt], ['hooks.onAttemptEnd', hooks?.onAttemptEnd]] as const) {
     if (value !== undefined && typeof value !== 'function') fail(true, `${name} must be a function`);

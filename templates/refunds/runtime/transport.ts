@@ -112,7 +112,7 @@ async function runAttempt(
   // Rejects once the attempt is aborted, whether or not the attempt heeds its signal.
   const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
   // The attempt's one timer.
-  const timer = setTimeout(() => controller.abort(new DOMException(`attempt exceeded ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  const timer = setTimeout(() => controller.abort(new DOMException('attempt timed out', 'TimeoutError')), timeoutMs);
   const onCallerAbort = () => controller.abort(callerSignal!.reason);
   callerSignal?.addEventListener('abort', onCallerAbort);
   try {
@@ -214,7 +214,7 @@ export async function sendWithRetries(
     // Full jitter: spreads simultaneous clients over the whole window.
     let delayMs = random() * Math.min(maxDelayMs, baseDelayMs * 2 ** retry);
     const retryAfterMs = status === 429 || status === 503 ? parseRetryAfterMs(failure.result!.headers.get('retry-after')) : undefined;
-    if (retryAfterMs! > maxRetryAfterMs) throw fail(`; it asked to wait ${retryAfterMs} ms, more than the ${maxRetryAfterMs} ms limit`);
+    if (retryAfterMs! > maxRetryAfterMs) throw fail(`; it asked to wait ${retryAfterMs} ms, over the ${maxRetryAfterMs} ms limit`);
     if (retryAfterMs! > delayMs) delayMs = retryAfterMs!;
     end(true, codeOf(failure), status);
     await sleep(delayMs, signal);

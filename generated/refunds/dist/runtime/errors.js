@@ -55,7 +55,7 @@ export function secretForms(secrets) {
     if (forms === undefined) {
         const found = new Set();
         for (const secret of secrets) {
-            if (typeof secret !== 'string' || secret.length < 3)
+            if (secret.length < 3)
                 continue;
             const url = encodeURIComponent(secret);
             const json = JSON.stringify(secret).slice(1, -1);
@@ -109,8 +109,6 @@ function scrubValue(value, secrets, seen) {
     try {
         if (Array.isArray(value))
             return value.map((item) => scrubValue(item, secrets, seen));
-        if (value instanceof Date)
-            return new Date(value.getTime());
         if (!isPlainObject(value))
             return scrubString(describeError(value), secrets);
         const copy = {};

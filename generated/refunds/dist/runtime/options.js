@@ -23,7 +23,7 @@ export function checkOptions(options, providers) {
     const secrets = entry[0].map((field) => {
         const value = credentials[field];
         if (typeof value !== 'string' || value === '' || UNSENDABLE.test(value)) {
-            fail(typeof value !== 'string', `credentials.${field} must be a non-empty string without CR, LF, NUL or non-Latin-1 characters`);
+            fail(typeof value !== 'string', `credentials.${field} must be a non-empty string an HTTP header can carry`);
         }
         return value;
     });
@@ -35,7 +35,7 @@ export function checkOptions(options, providers) {
         }
     }
     if (baseUrl !== undefined && !httpUrl(baseUrl))
-        fail(typeof baseUrl !== 'string', 'baseUrl must be an http: or https: URL without user name or password');
+        fail(typeof baseUrl !== 'string', 'baseUrl must be an http(s) URL without user or password');
     if (hooks !== undefined && !isRecord(hooks))
         fail(true, 'hooks must be an object');
     for (const [name, value] of [['fetch', options.fetch], ['hooks.onAttempt', hooks?.onAttempt], ['hooks.onAttemptEnd', hooks?.onAttemptEnd]]) {

@@ -90,7 +90,7 @@ export function secretForms(secrets: readonly string[]): string[] {
   if (forms === undefined) {
     const found = new Set<string>();
     for (const secret of secrets) {
-      if (typeof secret !== 'string' || secret.length < 3) continue;
+      if (secret.length < 3) continue;
       const url = encodeURIComponent(secret);
       const json = JSON.stringify(secret).slice(1, -1);
       for (const form of [secret, url, url.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()), url.replace(/%20/g, '+'), json, json.replace(/\//g, '\\/')]) found.add(form);
@@ -139,7 +139,6 @@ function scrubValue(value: unknown, secrets: readonly string[], seen: WeakSet<ob
   seen.add(value);
   try {
     if (Array.isArray(value)) return value.map((item) => scrubValue(item, secrets, seen));
-    if (value instanceof Date) return new Date(value.getTime());
     if (!isPlainObject(value)) return scrubString(describeError(value), secrets);
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
