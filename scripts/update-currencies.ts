@@ -64,25 +64,22 @@ export function currencyExponentEntries(): Array<[string, number]> {
 }
 
 /**
- * The packed table: `codes` holds, for each first letter A..Z in turn, the last two letters of its
- * codes (groups separated by a space); `exceptions[e]` lists the codes whose exponent `e` is not the
- * most common one (`usual`), space-separated so that a lookup cannot match across two codes.
+ * The packed table: for each first letter A..Z in turn (groups separated by a space), the last two
+ * letters of its codes; a code whose exponent is not the most common one (`usual`) has them in lower
+ * case when its exponent is 0, else after its exponent digit.
  */
-function packed(entries: ReadonlyArray<[string, number]>): { codes: string; usual: number; exceptions: string[] } {
-  const groups = Array.from({ length: 26 }, () => '');
+function packed(entries: ReadonlyArray<[string, number]>): { codes: string; usual: number } {
   const counts = new Map<number, number>();
-  for (const [code, digits] of entries) {
-    groups[code.charCodeAt(0) - 65] += code.slice(1);
-    counts.set(digits, (counts.get(digits) ?? 0) + 1);
-  }
+  for (const [, digits] of entries) counts.set(digits, (counts.get(digits) ?? 0) + 1);
   const usual = [...counts].sort(([a, x], [b, y]) => y - x || a - b)[0]![0];
-  const exceptions: string[] = [];
+  if (usual === 0) throw new Error('update-currencies: the packing assumes the most common exponent is not 0');
+  const groups = Array.from({ length: 26 }, () => '');
   for (const [code, digits] of entries) {
-    if (digits === usual) continue;
-    while (exceptions.length <= digits) exceptions.push('');
-    exceptions[digits] = exceptions[digits] === '' ? code : `${exceptions[digits]} ${code}`;
+    const rest = code.slice(1);
+    if (digits > 9) throw new Error(`update-currencies: ${code} has exponent ${digits}, more than one digit`);
+    groups[code.charCodeAt(0) - 65] += digits === usual ? rest : digits === 0 ? rest.toLowerCase() : `${digits}${rest}`;
   }
-  return { codes: groups.join(' '), usual, exceptions };
+  return { codes: groups.join(' '), usual };
 }
 
 /** The exact text of currencies.generated.ts; reads the package, writes nothing. */
@@ -101,17 +98,17 @@ export function renderCurrencyTable(): string {
     '// Regenerate with: node --import tsx scripts/update-currencies.ts',
     '',
     '// Packed (scripts/update-currencies.ts, packed()): each space-separated group of CODES holds the last',
-    '// two letters of the codes starting with A, B, … Z; EXCEPTIONS[e] lists the codes whose exponent e is',
-    `// not ${table.usual}. This costs less in every app bundle than an object literal does.`,
+    `// two letters of the codes starting with A, B, … Z; exponent ${table.usual} unless they are in lower case`,
+    '// (exponent 0) or follow a digit (that exponent). This costs less in every app bundle than an object',
+    '// literal does.',
     `const CODES = '${table.codes}';`,
-    `const EXCEPTIONS: readonly string[] = [${table.exceptions.map((codes) => `'${codes}'`).join(', ')}];`,
     '',
     '/** ISO 4217 minor-unit exponent per currency code (USD 2, JPY 0, KWD 3), keys sorted. */',
     'export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = Object.freeze(Object.fromEntries(',
-    '  CODES.split(\' \').flatMap((group, letter) => (group.match(/../g) ?? []).map((rest): [string, number] => {',
-    '    const code = String.fromCharCode(65 + letter) + rest;',
-    `    const exponent = EXCEPTIONS.findIndex((codes) => codes.includes(code));`,
-    `    return [code, exponent < 0 ? ${table.usual} : exponent];`,
+    '  CODES.split(\' \').flatMap((group, letter) => (group.match(/\\d?../g) ?? []).map((packedCode): [string, number] => {',
+    '    const rest = packedCode.slice(-2);',
+    `    const exponent = packedCode.length > 2 ? Number(packedCode[0]) : rest === rest.toUpperCase() ? ${table.usual} : 0;`,
+    '    return [String.fromCharCode(65 + letter) + rest.toUpperCase(), exponent];',
     '  })),',
     '));',
     '',
