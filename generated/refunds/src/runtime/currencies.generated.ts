@@ -2,16 +2,16 @@
 // Regenerate with: node --import tsx scripts/update-currencies.ts
 
 // Packed (scripts/update-currencies.ts, packed()): each space-separated group of CODES holds the last
-// two letters of the codes starting with A, B, … Z; exponent 2 unless they are in lower case
-// (exponent 0) or follow a digit (that exponent). This costs less in every app bundle than an object
-// literal does.
-const CODES = 'EDFNLLMDNGOARSUDWGZN AMBDDTGN3HDifMDNDOBOVRLSDTNWPYNZD ADDFHEHFHW4LFlpNYOPOURCUCUPVEZK jfKKOPZD GPRNTBUR JDKP BPELHSIPMDnfTQYD KDNLTGUF DRLSNR3QDRRsk MD3ODpy ESGSHRmfPWrw3WDYDZT AKBPKRRDSL3YD ADDLGAKDMKNTOPRUURVRWKXNXVYRZN ADGNIOOKPRZD 3MR ABENGKHPKRLNyg AR ONSDUBwf ARBDCRDGEKGDHPLEOSRDSPTNVCYPZL HBJSMT3NDOPRYTDWDZS AHgxSDSNyiYU4YWZS EDESnduv ST afCDofpf ER ARMWWG';
+// two letters of the codes starting with A, B, … Z, in lower case; exponent 2 unless they are in
+// upper case (exponent 0) or follow a digit (that exponent). This costs less in every app bundle than
+// an object literal does (lower-case letters gzip best among code).
+const CODES = 'edfnllmdngoarsudwgzn ambddtgn3hdIFmdndobovrlsdtnwpynzd addfhehfhw4lfLPnyopourcucupvezk JFkkopzd gprntbur jdkp bpelhsipmdNFtqyd kdnltguf drlsnr3qdrrSK md3odPY esgshrMFpwRW3wdydzt akbpkrrdsl3yd addlgakdmkntopruurvrwkxnxvyrzn adgniookprzd 3mr abengkhpkrlnYG ar onsdubWF arbdcrdgekgdhpleosrdsptnvcypzl hbjsmt3ndoprytdwdzs ahGXsdsnYIyu4ywzs edesNDUV st AFcdOFPF er armwwg';
 
 /** ISO 4217 minor-unit exponent per currency code (USD 2, JPY 0, KWD 3), keys sorted. */
 export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = Object.freeze(Object.fromEntries(
   CODES.split(' ').flatMap((group, letter) => (group.match(/\d?../g) ?? []).map((packedCode): [string, number] => {
     const rest = packedCode.slice(-2);
-    const exponent = packedCode.length > 2 ? Number(packedCode[0]) : rest === rest.toUpperCase() ? 2 : 0;
+    const exponent = packedCode.length > 2 ? Number(packedCode[0]) : rest === rest.toLowerCase() ? 2 : 0;
     return [String.fromCharCode(65 + letter) + rest.toUpperCase(), exponent];
   })),
 ));
