@@ -75,6 +75,8 @@ export function inputChecks(checked: CheckedMapping): InputChecks | undefined {
     statements.push('const key = input.idempotencyKey;', `if (typeof key === "string" && (${tests.join(' || ')})) ${fail(`idempotencyKey must be ${limits.join(', ')}`)}`);
   }
   const options = Object.entries(input.providerOptions ?? {});
+  // The spec limits left for constraintChecks: a string option's maxLength is checked with its type.
+  const limitsLeft: Record<string, Constraint> = { ...checked.passThroughConstraints };
   if (options.length > 0) {
     statements.push('const options = (input.providerOptions ?? {}) as Record<string, unknown>;');
     for (const [name, option] of options) {
@@ -84,6 +86,13 @@ export function inputChecks(checked: CheckedMapping): InputChecks | undefined {
       // An object the spec describes is checked (members included) by the limits below.
       const limits = checked.passThroughConstraints[field];
       if (option.schema !== undefined && (limits?.required !== undefined || limits?.properties !== undefined)) continue;
+      const maxLength = option.schema === undefined && option.type === 'string' ? limits?.maxLength : undefined;
+      if (maxLength !== undefined) {
+        const { maxLength: _checked, ...rest } = limits!;
+        limitsLeft[field] = rest;
+        statements.push(`${runtimeFunction('text')}(fail, ${tsString(field)}, ${value}, ${maxLength});`);
+        continue;
+      }
       statements.push(option.schema !== undefined
         ? `if (${value} !== undefined && (${value} === null || typeof ${value} !== "object" || Array.isArray(${value}))) ${fail(`${field} must be an object`)}`
         : option.type === 'string'
@@ -91,7 +100,7 @@ export function inputChecks(checked: CheckedMapping): InputChecks | undefined {
           : `if (${value} !== undefined && typeof ${value} !== ${tsString(option.type!)}) ${fail(`${field} must be a ${option.type!}`)}`);
     }
   }
-  statements.push(...constraintChecks(checked.passThroughConstraints, options.length > 0 ? 'options' : undefined) ?? []);
+  statements.push(...constraintChecks(limitsLeft, options.length > 0 ? 'options' : undefined) ?? []);
   return statements.length === 0 ? undefined : { statements, patterns };
 }
 

@@ -5,7 +5,7 @@ import * as read from "../runtime/read.js";
 import { naiveUtcDateTimeToIso } from "../runtime/date-naive.js";
 import { majorAmount } from "../runtime/decimal.js";
 import { digitsToInteger } from "../runtime/digits.js";
-import { absoluteUrl, maxLength, object, oneOf } from "../runtime/limits.js";
+import { absoluteUrl, maxLength, object, oneOf, text } from "../runtime/limits.js";
 import { minorToMajorNumber } from "../runtime/major.js";
 import { currencyExponent } from "../runtime/money.js";
 import { mapEnum } from "../runtime/text.js";
@@ -32,13 +32,9 @@ export const shim = {
         const options = (input.providerOptions ?? {});
         if (options["invoiceId"] === undefined)
             fail("providerOptions.invoiceId is required");
-        if (options["invoiceId"] !== undefined && (typeof options["invoiceId"] !== "string" || options["invoiceId"] === ""))
-            fail("providerOptions.invoiceId must be a non-empty string");
-        if (options["notificationUrl"] !== undefined && (typeof options["notificationUrl"] !== "string" || options["notificationUrl"] === ""))
-            fail("providerOptions.notificationUrl must be a non-empty string");
-        if (options["comments"] !== undefined && (typeof options["comments"] !== "string" || options["comments"] === ""))
-            fail("providerOptions.comments must be a non-empty string");
-        maxLength(fail, "providerOptions.invoiceId", options?.["invoiceId"], 128);
+        text(fail, "providerOptions.invoiceId", options["invoiceId"], 128);
+        text(fail, "providerOptions.notificationUrl", options["notificationUrl"], 2048);
+        text(fail, "providerOptions.comments", options["comments"], 200);
         const v0 = object(fail, "providerOptions.bankAccount", options?.["bankAccount"], ["beneficiary", "bank_code", "account_number", "account_type"]);
         maxLength(fail, "providerOptions.bankAccount.account_number", v0?.["account_number"], 45);
         oneOf(fail, "providerOptions.bankAccount.account_type", v0?.["account_type"], ["SAVING", "CHECKING", "VISTA", "MASTER", "SAVING_SET", "CHECKING_SET", "DEFAULT"]);
@@ -48,9 +44,7 @@ export const shim = {
         maxLength(fail, "providerOptions.bankAccount.branch", v0?.["branch"], 45);
         maxLength(fail, "providerOptions.bankAccount.document", v0?.["document"], 30);
         maxLength(fail, "providerOptions.bankAccount.document_type", v0?.["document_type"], 10);
-        maxLength(fail, "providerOptions.notificationUrl", options?.["notificationUrl"], 2048);
         absoluteUrl(fail, "providerOptions.notificationUrl", options?.["notificationUrl"]);
-        maxLength(fail, "providerOptions.comments", options?.["comments"], 200);
     },
     errors: [
         { status: 401, code: "authentication_failed", message: ["description"] },

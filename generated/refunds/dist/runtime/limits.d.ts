@@ -4,6 +4,8 @@
  * Each function is separate, so a bundle carries only the kinds of limit its provider's spec has.
  */
 type Fail = (message: string) => never;
+/** A string option whose spec limits its length: present, it is a non-empty string of at most `max` characters. */
+export declare function text(fail: Fail, field: string, value: unknown, max: number): void;
 export declare function maxLength(fail: Fail, field: string, value: unknown, max: number): void;
 export declare function minLength(fail: Fail, field: string, value: unknown, min: number): void;
 export declare function matches(fail: Fail, field: string, value: unknown, source: string): void;

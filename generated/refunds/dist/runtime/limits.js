@@ -1,5 +1,10 @@
 // Spec patterns compiled once each ('u': JSON Schema patterns are Unicode).
 const compiled = new Map();
+/** A string option whose spec limits its length: present, it is a non-empty string of at most `max` characters. */
+export function text(fail, field, value, max) {
+    if (value !== undefined && (typeof value !== 'string' || value === '' || value.length > max))
+        fail(`${field} must be a non-empty string of at most ${max} characters`);
+}
 export function maxLength(fail, field, value, max) {
     if (typeof value === 'string' && value.length > max)
         fail(`${field} must be at most ${max} characters`);

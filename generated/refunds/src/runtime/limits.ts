@@ -8,6 +8,11 @@ type Fail = (message: string) => never;
 // Spec patterns compiled once each ('u': JSON Schema patterns are Unicode).
 const compiled = new Map<string, RegExp>();
 
+/** A string option whose spec limits its length: present, it is a non-empty string of at most `max` characters. */
+export function text(fail: Fail, field: string, value: unknown, max: number): void {
+  if (value !== undefined && (typeof value !== 'string' || value === '' || value.length > max)) fail(`${field} must be a non-empty string of at most ${max} characters`);
+}
+
 export function maxLength(fail: Fail, field: string, value: unknown, max: number): void {
   if (typeof value === 'string' && value.length > max) fail(`${field} must be at most ${max} characters`);
 }
