@@ -14,13 +14,15 @@ const providers = loadProjectConfig(ROOT).providers.filter((p) => p.mapping !== 
 /**
  * Targets: 10 kB for every provider with the hardening included (issue 10, required), 8 kB (issue 12).
  * The facade builds and sends its requests itself with the provider package's `./auth` module, so
- * openapi-fetch (about 2.5 kB of each bundle) is no longer in it. Measured when these budgets were set:
- * push 8528, payop 8447, wooshpay 8679, xpay 8661, onekeypayments 9993 (it also ships HMAC signing,
- * exact decimal parsing, zone-less dates and the spec's bank-account limits). The budgets stop
- * growth: BUDGET was 11_200 (onekeypayments 12_500) before; 8 kB is not reached yet.
+ * openapi-fetch is not in it; each shim carries its provider's input checks as generated code
+ * (emit-checks.ts) instead of a rule interpreter. Measured when these budgets were set (bytes):
+ * push 7461, payop 7167, wooshpay 7446, xpay 7479, onekeypayments 8724. onekeypayments is still over
+ * 8 kB: it also ships HMAC signing, exact decimal parsing, zone-less dates and the spec's limits on
+ * its bank-account fields (scripts/bench/RESULTS.md says what would close the rest); its budget is
+ * where it stands, so it cannot grow. The budgets were 8_800 / onekeypayments 10_000 before.
  */
-const BUDGET = 8_800;
-const OVER_BUDGET: Readonly<Record<string, number>> = { onekeypayments: 10_000 };
+const BUDGET = 8_000;
+const OVER_BUDGET: Readonly<Record<string, number>> = { onekeypayments: 8_750 };
 
 describe.each(providers)('@paykit/refunds + %s', (provider) => {
   it('pulls in no other provider, no openapi-fetch, and stays within its budget', async () => {

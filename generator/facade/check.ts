@@ -23,7 +23,7 @@ export interface CheckedMapping extends LoadedMapping {
   currencies?: string[];
 }
 
-/** The subset of JSON Schema the runtime checks before sending (templates/refunds/runtime/constraints.ts). */
+/** The subset of JSON Schema the runtime checks before sending (as code in the shim's check(): emit-checks.ts). */
 export interface Constraint {
   maxLength?: number; minLength?: number; pattern?: string; enum?: (string | number | boolean)[]; format?: 'uri';
   required?: string[]; properties?: Record<string, Constraint>;
@@ -54,6 +54,11 @@ export function checkMapping(loaded: LoadedMapping, spec: OpenApiDocument): Chec
       ...(typeof schema?.pattern === 'string' ? { pattern: schema.pattern } : {}),
       ...(typeof schema?.maxLength === 'number' ? { maxLength: schema.maxLength } : {}),
     };
+    // The shim compiles it when it loads (emit-checks.ts), so one that cannot compile is refused here.
+    if (idempotencyKeyRule.pattern !== undefined && !compiles(idempotencyKeyRule.pattern)) {
+      fail(['idempotency', 'header'], `names the header ${mapping.idempotency.header}, whose pattern in ${specFile} (#${parameter.pointer}/schema/pattern) is not a valid JavaScript regular expression`,
+        `replace the pattern with an overlay (${provider.overlay ?? 'specs/overlays/<provider>.yaml'})`);
+    }
   }
 
   const responseKeys = new Map<number, string>();
@@ -188,5 +193,13 @@ function checkStatusMap(spec: OpenApiDocument, schema: Located | undefined, map:
   }
   for (const key of Object.keys(map)) {
     if (!values.includes(key)) fail([...at, key], `maps ${JSON.stringify(key)}, which is not in the enum at #${schema!.pointer}/enum`, 'remove it or fix its spelling');
+  }
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    return new RegExp(pattern) !== undefined;
+  } catch {
+    return false;
   }
 }

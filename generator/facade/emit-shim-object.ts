@@ -6,28 +6,26 @@
  */
 import type { CodeBlockWriter, WriterFunction } from 'ts-morph';
 import { pascalCase, tsString } from '../text/escape.js';
-import type { CheckedMapping, Constraint } from './check.js';
+import type { CheckedMapping } from './check.js';
+import { writeStatements, type Statement } from './emit-checks.js';
 import { amountReader, bodyPathLiteral, conditionExpression, conditionFunction, literal, propertyName, requestExpression, responseExpression, responseSource, runtimeFunction, statusExpression } from './expressions.js';
 import type { Mapping, RefundMapping, RequestValue } from './mapping.js';
 
 /** A body tree: a dotted key (`refund.amount`) nests into an object; leaves are expressions. */
 type Tree = { [name: string]: Tree | string };
 
-export function shimObject(checked: CheckedMapping, defaultBaseUrl: string): WriterFunction {
+export function shimObject(checked: CheckedMapping, defaultBaseUrl: string, checks: Statement[] | undefined): WriterFunction {
   const { mapping, provider } = checked;
   const P = pascalCase(provider.id);
+  // The input rules as data (what the shim's check enforces, for tools and tests that build valid
+  // input); the engine itself reads only the option names, to refuse unknown ones.
   const rules = {
     amount: mapping.input.amount,
-    ...(mapping.input.amount === 'required' ? { amountHint: `${provider.title} needs it even for a full refund` } : {}),
     ...(checked.currencies === undefined ? {} : { currencies: checked.currencies }),
-    ...(mapping.input.maxFractionDigits === undefined ? {} : { maxFractionDigits: mapping.input.maxFractionDigits }),
-    ...(mapping.input.paymentId === undefined ? {} : { paymentId: mapping.input.paymentId }),
-    ...(checked.idempotencyKeyRule === undefined || Object.keys(checked.idempotencyKeyRule).length === 0 ? {} : { idempotencyKey: checked.idempotencyKeyRule }),
+    ...(mapping.input.paymentId === undefined ? {} : { paymentId: { pattern: mapping.input.paymentId.pattern } }),
     providerOptions: Object.fromEntries(Object.entries(mapping.input.providerOptions ?? {})
       .map(([name, o]) => [name, { type: o.schema !== undefined ? 'object' : o.type, ...(o.required === true ? { required: true } : {}) }])),
   };
-  const hasConstraints = Object.keys(checked.passThroughConstraints).length > 0;
-  const check = hasConstraints ? runtimeFunction('checkConstraints') : undefined;
   const errors = mapping.errors.map((e) => `{ status: ${e.status}, code: ${tsString(e.code)}${e.when === undefined ? '' : `, when: ${conditionFunction(e.when)}`}${e.message === undefined ? '' : `, message: ${bodyPathLiteral(e.message)}`} }`);
   const entries = (values: Record<string, RequestValue>, type: string): Tree => Object.fromEntries(Object.entries(values)
     .map(([name, value]) => [name, sentValue(value, mapping, `${type}[${tsString(name)}]`)]));
@@ -53,10 +51,7 @@ export function shimObject(checked: CheckedMapping, defaultBaseUrl: string): Wri
       writer.writeLine(`provider: ${tsString(provider.id)},`);
       writer.writeLine(`deduplicates: ${mapping.idempotency.deduplicates},`);
       writer.write('rules: '); writeLiteral(writer, rules); writer.write(',').newLine();
-      if (check !== undefined) {
-        writer.writeLine(`check: ${check},`);
-        writer.write('constraints: '); writeLiteral(writer, nestConstraints(checked.passThroughConstraints)); writer.write(',').newLine();
-      }
+      if (checks !== undefined) writer.write('check(input, fail) ').inlineBlock(() => writeStatements(writer, checks)).write(',').newLine();
       writer.write('errors: [').indent(() => { for (const error of errors) writer.writeLine(`${error},`); }).writeLine('],');
       writer.writeLine(`method: ${tsString(mapping.operation.method.toUpperCase())},`);
       writer.writeLine(`path: ${tsString(mapping.operation.path)},`);
@@ -127,27 +122,6 @@ function writeLiteral(writer: CodeBlockWriter, value: unknown): void {
   writer.write(open).indent(() => {
     for (const [key, item] of items) { writer.write(key); writeLiteral(writer, item); writer.write(',').newLine(); }
   }).write(close);
-}
-
-/**
- * `{ "providerOptions.x": c }` → `{ providerOptions: { properties: { x: c } } }`, the nested form the
- * runtime's checkConstraints walks (it names fields by the same dotted paths).
- */
-function nestConstraints(flat: Readonly<Record<string, Constraint>>): Record<string, Constraint> {
-  const nested: Record<string, Constraint> = {};
-  for (const [path, constraint] of Object.entries(flat)) {
-    const names = path.split('.');
-    let level = nested;
-    for (const name of names.slice(0, -1)) {
-      const parent = (level[name] ??= {});
-      level = (parent.properties ??= {});
-    }
-    const last = names[names.length - 1]!;
-    const earlier = level[last];
-    level[last] = { ...earlier, ...constraint };
-    if (earlier?.properties !== undefined && constraint.properties !== undefined) level[last].properties = { ...earlier.properties, ...constraint.properties };
-  }
-  return nested;
 }
 
 /**

@@ -8,6 +8,7 @@ import { pascalCase, tsString, jsdocText } from '../text/escape.js';
 import type { CheckedMapping } from './check.js';
 import { collectRuntime } from './expressions.js';
 import { shimObject } from './emit-shim-object.js';
+import { inputChecks } from './emit-checks.js';
 
 /**
  * `defaultBaseUrl`: the provider package's DEFAULT_BASE_URL (the same providers.yaml choice), written
@@ -24,7 +25,11 @@ export function shimStructure(checked: CheckedMapping, defaultBaseUrl: string): 
   const optionsRequired = options.some(([, o]) => o.required === true);
   const hasHeaders = Object.keys(mapping.request.headers).length > 0;
   // The writer's expressions are computed inside collectRuntime, so the imports are the calls made.
-  const { result: initializer, imports } = collectRuntime(() => shimObject(checked, defaultBaseUrl));
+  const { result: [initializer, checks], imports } = collectRuntime(() => {
+    const found = inputChecks(checked);
+    return [shimObject(checked, defaultBaseUrl, found?.statements), found] as const;
+  });
+  const patterns = checks?.patterns ?? [];
   const statements: StatementStructures[] = [
     // Only the auth module at run time; the schema's types check the request below.
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${pkg}/auth`, namedImports: ['authenticator', { name: `${P}Credentials`, isTypeOnly: true }] },
@@ -64,6 +69,11 @@ export function shimStructure(checked: CheckedMapping, defaultBaseUrl: string): 
         { name: 'providerOptions', hasQuestionToken: !optionsRequired, type: `${P}ProviderOptions` },
       ],
     },
+    // The input patterns the shim's check tests with, compiled once.
+    ...(patterns.length === 0 ? [] : [{
+      kind: StructureKind.VariableStatement as const, declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: 'PATTERNS', initializer: `[${patterns.map((source) => `new RegExp(${tsString(source)})`).join(', ')}]` }],
+    }]),
     {
       kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const,
       declarations: [{ name: 'shim', type: `Shim<${P}Credentials, ${P}CreateRefundInput, ${P}Raw>`, initializer }],

@@ -81,7 +81,8 @@ export function requestExpression(value: RequestValue, mapping: Mapping): string
 const RUNTIME_MODULES: Readonly<Record<string, string>> = {
   ...Object.fromEntries([...Object.values(REQUEST_TRANSFORMS), ...Object.values(RESPONSE_TRANSFORMS)].flatMap((t) => (t.runtime === undefined ? [] : [[t.runtime.name, t.runtime.module]]))),
   stringToMinor: 'minor-string', minorStringAmount: 'minor-string', majorToMinor: 'decimal', majorAmount: 'decimal',
-  mapEnum: 'text', checkConstraints: 'constraints', withParams: 'url',
+  mapEnum: 'text', withParams: 'url', currencyExponent: 'money',
+  ...Object.fromEntries(['text', 'maxLength', 'minLength', 'matches', 'absoluteUrl', 'oneOf', 'object'].map((name) => [name, 'limits'])),
 };
 
 /** The runtime functions the code being emitted calls, recorded as the emission names them (collectRuntime). */

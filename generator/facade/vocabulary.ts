@@ -18,7 +18,7 @@ export const REQUEST_TRANSFORMS: Readonly<Record<string, RequestTransform>> = {
   minorToString: { sources: ['amount'], produces: 'string', runtime: { name: 'minorToString', module: 'minor-string' } },
   minorToMajorNumber: { sources: ['amount'], produces: 'number', runtime: { name: 'minorToMajorNumber', module: 'major' } },
   minorToMajorDecimal: { sources: ['amount'], produces: 'string', runtime: { name: 'minorToMajorDecimal', module: 'major' } },
-  digitsToInteger: { produces: 'integer', runtime: { name: 'digitsToInteger', module: 'minor' } },
+  digitsToInteger: { produces: 'integer', runtime: { name: 'digitsToInteger', module: 'digits' } },
   lowerCase: { sources: ['amount.currency'], produces: 'string', runtime: { name: 'lowerCase', module: 'text' } },
   upperCase: { sources: ['amount.currency'], produces: 'string', runtime: { name: 'upperCase', module: 'text' } },
 };

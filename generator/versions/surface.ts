@@ -168,23 +168,53 @@ function createProgram(files: ReadonlyMap<string, string>, roots: string[]): TS.
 
 function record(surface: Surface, declaration: TS.Declaration, key: string, printer: TS.Printer): void {
   const source = declaration.getSourceFile();
-  if (ts.isInterfaceDeclaration(declaration)) {
-    const header = ts.factory.updateInterfaceDeclaration(declaration, declaration.modifiers, declaration.name, declaration.typeParameters, declaration.heritageClauses, []);
-    surface.items.set(key, printer.printNode(ts.EmitHint.Unspecified, header, source));
-    for (const member of declaration.members) {
-      const memberName = member.name === undefined ? '[index]' : member.name.getText(source).replace(/^["']|["']$/g, '');
-      surface.items.set(`${key}.${memberName}`, printer.printNode(ts.EmitHint.Unspecified, member, source));
-      surface.optional.set(`${key}.${memberName}`, member.questionToken !== undefined);
-      surface.parent.set(`${key}.${memberName}`, key);
+  const print = (node: TS.Node) => printer.printNode(ts.EmitHint.Unspecified, withPositionalParameters(node), source);
+  // Interfaces and classes member by member, so an added optional member reads as an addition.
+  if (ts.isInterfaceDeclaration(declaration) || ts.isClassDeclaration(declaration)) {
+    const header = ts.isInterfaceDeclaration(declaration)
+      ? ts.factory.updateInterfaceDeclaration(declaration, declaration.modifiers, declaration.name, declaration.typeParameters, declaration.heritageClauses, [])
+      : ts.factory.updateClassDeclaration(declaration, declaration.modifiers, declaration.name, declaration.typeParameters, declaration.heritageClauses, []);
+    surface.items.set(key, print(header));
+    for (const member of declaration.members as TS.NodeArray<TS.ClassElement | TS.TypeElement>) {
+      const name = ts.isConstructorDeclaration(member) ? 'constructor' : member.name === undefined ? '[index]' : member.name.getText(source).replace(/^["']|["']$/g, '');
+      const memberKey = `${key}.${name}`;
+      // Overloads of one method are one member: their texts joined.
+      const previous = surface.parent.get(memberKey) === key ? surface.items.get(memberKey) : undefined;
+      surface.items.set(memberKey, previous === undefined ? print(member) : `${previous}\n${print(member)}`);
+      surface.optional.set(memberKey, (member as { questionToken?: TS.Node }).questionToken !== undefined);
+      surface.parent.set(memberKey, key);
     }
     return;
   }
   const statement = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
-  surface.items.set(key, printer.printNode(ts.EmitHint.Unspecified, statement, source));
+  surface.items.set(key, print(statement));
   if (ts.isTypeAliasDeclaration(declaration) && ts.isUnionTypeNode(declaration.type)) {
     const values = declaration.type.types.map((t) => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? t.literal.text : undefined));
     if (values.every((v) => v !== undefined)) surface.literals.set(key, new Set(values));
   }
+}
+
+/**
+ * Parameter names (and destructuring patterns) are not part of a signature's type: `(init: T)` and
+ * `({ a, b }: T)` are the same API, so every parameter is printed by position.
+ */
+function withPositionalParameters(node: TS.Node): TS.Node {
+  const rename = (context: TS.TransformationContext) => (root: TS.Node): TS.Node => {
+    const visit = (child: TS.Node): TS.Node => {
+      if (ts.isParameter(child) && ts.isFunctionLike(child.parent)) {
+        const index = child.parent.parameters.indexOf(child);
+        const name = ts.isIdentifier(child.name) && child.name.text === 'this' ? child.name : ts.factory.createIdentifier(`arg${index}`);
+        return ts.factory.updateParameterDeclaration(child, child.modifiers, child.dotDotDotToken, name, child.questionToken,
+          child.type === undefined ? undefined : ts.visitNode(child.type, visit) as TS.TypeNode, undefined);
+      }
+      return ts.visitEachChild(child, visit, context);
+    };
+    return ts.visitNode(root, visit)!;
+  };
+  const result = ts.transform(node, [rename]);
+  const out = result.transformed[0]!;
+  result.dispose();
+  return out;
 }
 
 /** Whether every declaration of this name is in the same file (overloads, merged interfaces): one item, not a clash. */

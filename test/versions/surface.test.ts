@@ -121,4 +121,21 @@ describe('diffSurfaces', () => {
       { breaking: false, sentence: 'export `A` added' },
     ]);
   });
+
+  it('parameter names and destructuring are not part of the surface; class members are compared one by one', () => {
+    const manifest = JSON.stringify({ name: 'x', exports: { '.': { types: './dist/index.d.ts' } } });
+    const make = (text: string) => new Map([['package.json', manifest], ['dist/index.d.ts', text]]);
+    const klass = (ctor: string, extra = '') => `export interface Init { code: string; cause?: unknown }\nexport declare class Failure extends Error {\n  readonly code: string;\n  constructor(${ctor});\n  toJSON(): object;${extra}\n}\nexport declare function fail(init: Init, when?: Date): never;\n`;
+    const before = readSurface(make(klass('init: Init')), () => false);
+    expect(diffSurfaces(before, readSurface(make(klass('{ code, cause }: Init').replace('fail(init: Init, when?: Date)', 'fail({ code }: Init, at?: Date)')), () => false))).toEqual([]);
+    expect(diffSurfaces(before, readSurface(make(klass('init: Init', '\n  retryable?: boolean;')), () => false))).toEqual([
+      { breaking: false, sentence: '`Failure.retryable` added' },
+    ]);
+    expect(diffSurfaces(before, readSurface(make(klass('init: Init').replace('  toJSON(): object;', '')), () => false))).toEqual([
+      { breaking: true, sentence: '`Failure.toJSON` removed' },
+    ]);
+    expect(diffSurfaces(before, readSurface(make(klass('init: Init', '').replace('fail(init: Init, when?: Date)', 'fail(init: Init, when: Date)')), () => false))).toEqual([
+      { breaking: true, sentence: '`fail` changed' },
+    ]);
+  });
 });

@@ -119,6 +119,36 @@ describe('paykit generate with a broken mapping', () => {
   });
 });
 
+describe('an idempotency-key pattern the shim cannot compile', () => {
+  // The shim compiles the spec's pattern when it loads, so the check refuses one that does not compile.
+  const keyed = project.providers.filter((p) => p.mapping !== undefined)
+    .find((p) => loadMapping(project, p).mapping.idempotency.header !== undefined);
+
+  it('is refused with the mapping entry, the spec pointer and what to do, on one line', () => {
+    expect(keyed, 'a provider whose mapping names an idempotency header').toBeDefined();
+    const header = loadMapping(project, keyed!).mapping.idempotency.header!.toLowerCase();
+    /** Every header parameter object of that name in the spec, wherever it is declared. */
+    const parameters = (node: unknown): Record<string, any>[] => {
+      if (node === null || typeof node !== 'object') return [];
+      const record = node as Record<string, any>;
+      const own = record.in === 'header' && typeof record.name === 'string' && record.name.toLowerCase() === header ? [record] : [];
+      return [...own, ...Object.values(record).flatMap(parameters)];
+    };
+    let error: Error | undefined;
+    try {
+      checkMutated(keyed!.id, () => {}, (s) => {
+        const found = parameters(s);
+        expect(found.length).toBeGreaterThan(0);
+        for (const parameter of found) parameter.schema = { ...parameter.schema, type: 'string', pattern: '([a-z' };
+      });
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.message).toMatch(new RegExp(`^${keyed!.mapping!.replace(/[.]/g, '\\.')}#/idempotency/header: names the header .*, whose pattern in generated/${keyed!.id}/openapi\\.yaml \\(#/.*/schema/pattern\\) is not a valid JavaScript regular expression; replace the pattern with an overlay`));
+    expect(error?.message).not.toContain('\n');
+  });
+});
+
 describe('paykit diff: the facade view', () => {
   it('names the mapping entry a vendor change breaks, with the message generation gives', () => {
     const dir = copyProject({ generated: true });

@@ -2,19 +2,20 @@
 // Source: specs/mappings/onekeypayments.yaml; change the spec, overlay, mapping or template instead.
 import { authenticator } from "@paykit/onekeypayments/auth";
 import * as read from "../runtime/read.js";
-import { checkConstraints } from "../runtime/constraints.js";
 import { naiveUtcDateTimeToIso } from "../runtime/date-naive.js";
 import { majorAmount } from "../runtime/decimal.js";
+import { digitsToInteger } from "../runtime/digits.js";
+import { absoluteUrl, maxLength, object, oneOf, text } from "../runtime/limits.js";
 import { minorToMajorNumber } from "../runtime/major.js";
-import { digitsToInteger } from "../runtime/minor.js";
+import { currencyExponent } from "../runtime/money.js";
 import { mapEnum } from "../runtime/text.js";
+const PATTERNS = [new RegExp("^[0-9]{1,15}$")];
 export const shim = {
     provider: "onekeypayments",
     deduplicates: true,
     rules: {
         amount: "optional",
-        maxFractionDigits: 2,
-        paymentId: { pattern: "^[0-9]{1,15}$", hint: "the onekeypayments deposit_id, digits only" },
+        paymentId: { pattern: "^[0-9]{1,15}$" },
         providerOptions: {
             invoiceId: { type: "string", required: true },
             bankAccount: { type: "object" },
@@ -22,30 +23,28 @@ export const shim = {
             comments: { type: "string" },
         },
     },
-    check: checkConstraints,
-    constraints: {
-        providerOptions: {
-            properties: {
-                invoiceId: { maxLength: 128 },
-                bankAccount: {
-                    required: ["beneficiary", "bank_code", "account_number", "account_type"],
-                    properties: {
-                        account_number: { maxLength: 45 },
-                        account_type: {
-                            maxLength: 45,
-                            enum: ["SAVING", "CHECKING", "VISTA", "MASTER", "SAVING_SET", "CHECKING_SET", "DEFAULT"],
-                        },
-                        bank_code: { maxLength: 5 },
-                        beneficiary: { maxLength: 255 },
-                        branch: { maxLength: 45 },
-                        document: { maxLength: 30 },
-                        document_type: { maxLength: 10 },
-                    },
-                },
-                notificationUrl: { maxLength: 2048, format: "uri" },
-                comments: { maxLength: 200 },
-            },
-        },
+    check(input, fail) {
+        if (!PATTERNS[0].test(input.paymentId))
+            fail("paymentId must be the onekeypayments deposit_id, digits only");
+        const currency = input.amount?.currency;
+        if (currency !== undefined && currencyExponent(currency) > 2)
+            fail("amount.currency " + currency + " has more decimals than the 2 onekeypayments accepts");
+        const options = (input.providerOptions ?? {});
+        if (options["invoiceId"] === undefined)
+            fail("providerOptions.invoiceId is required");
+        text(fail, "providerOptions.invoiceId", options["invoiceId"], 128);
+        text(fail, "providerOptions.notificationUrl", options["notificationUrl"], 2048);
+        text(fail, "providerOptions.comments", options["comments"], 200);
+        const v0 = object(fail, "providerOptions.bankAccount", options?.["bankAccount"], ["beneficiary", "bank_code", "account_number", "account_type"]);
+        maxLength(fail, "providerOptions.bankAccount.account_number", v0?.["account_number"], 45);
+        oneOf(fail, "providerOptions.bankAccount.account_type", v0?.["account_type"], ["SAVING", "CHECKING", "VISTA", "MASTER", "SAVING_SET", "CHECKING_SET", "DEFAULT"]);
+        maxLength(fail, "providerOptions.bankAccount.account_type", v0?.["account_type"], 45);
+        maxLength(fail, "providerOptions.bankAccount.bank_code", v0?.["bank_code"], 5);
+        maxLength(fail, "providerOptions.bankAccount.beneficiary", v0?.["beneficiary"], 255);
+        maxLength(fail, "providerOptions.bankAccount.branch", v0?.["branch"], 45);
+        maxLength(fail, "providerOptions.bankAccount.document", v0?.["document"], 30);
+        maxLength(fail, "providerOptions.bankAccount.document_type", v0?.["document_type"], 10);
+        absoluteUrl(fail, "providerOptions.notificationUrl", options?.["notificationUrl"]);
     },
     errors: [
         { status: 401, code: "authentication_failed", message: ["description"] },

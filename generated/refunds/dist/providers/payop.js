@@ -7,10 +7,13 @@ import { mapEnum } from "../runtime/text.js";
 export const shim = {
     provider: "payop",
     deduplicates: false,
-    rules: {
-        amount: "required",
-        amountHint: "Payop needs it even for a full refund",
-        providerOptions: { fullRefund: { type: "boolean" } },
+    rules: { amount: "required", providerOptions: { fullRefund: { type: "boolean" } } },
+    check(input, fail) {
+        if (input.amount === undefined)
+            fail("amount is required for payop (Payop needs it even for a full refund)");
+        const options = (input.providerOptions ?? {});
+        if (options["fullRefund"] !== undefined && typeof options["fullRefund"] !== "boolean")
+            fail("providerOptions.fullRefund must be a boolean");
     },
     errors: [
         { status: 401, code: "authentication_failed", message: ["message"] },

@@ -4,13 +4,15 @@ import { authenticator } from "@paykit/xpay/auth";
 import * as read from "../runtime/read.js";
 import { epochMillisToIso } from "../runtime/epoch.js";
 import { minorToString } from "../runtime/minor-string.js";
+const PATTERNS = [new RegExp("^[a-zA-Z0-9\\-_:\\.]+$")];
 export const shim = {
     provider: "xpay",
     deduplicates: true,
-    rules: {
-        amount: "optional",
-        idempotencyKey: { pattern: "^[a-zA-Z0-9\\-_:\\.]+$", maxLength: 255 },
-        providerOptions: {},
+    rules: { amount: "optional", providerOptions: {} },
+    check(input, fail) {
+        const key = input.idempotencyKey;
+        if (typeof key === "string" && (key.length > 255 || !PATTERNS[0].test(key)))
+            fail("idempotencyKey must be at most 255 characters, matching ^[a-zA-Z0-9\\-_:\\.]+$");
     },
     errors: [
         { status: 401, code: "authentication_failed", message: ["errorDescription"] },

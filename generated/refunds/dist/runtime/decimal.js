@@ -1,7 +1,6 @@
 /** A provider's major-unit amount ("14.50", 14.5, "1.45e1") → exact minor units. */
 import { MoneyFormatError, ReadError } from './errors.js';
 import { quote, requireExponent } from './money.js';
-import { digitStringToMinor } from './minor.js';
 // Optional sign, integer digits, optional fraction, optional exponent (JSON number grammar).
 const DECIMAL_PATTERN = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 /**
@@ -32,10 +31,10 @@ export function majorDecimalToMinor(decimal, currency) {
     const point = Math.max(0, integerPart.length + shift + exponent);
     if (/[1-9]/.test(digits.slice(point)))
         fail(`has more fraction digits than ${currency} allows (${exponent})`);
-    const minorDigits = digits.slice(0, point).padEnd(point, '0').replace(/^0+/, '');
-    if (minorDigits.length > 16)
+    const minor = Number(sign + (digits.slice(0, point).padEnd(point, '0') || '0'));
+    if (!Number.isSafeInteger(minor))
         fail(`${currency} is outside the safe integer range`);
-    return digitStringToMinor(sign + (minorDigits || '0'));
+    return minor + 0; // + 0 turns -0 into 0
 }
 /** Provider major-unit amount ("14.50" or 14.5) → minor units; same as majorDecimalToMinor. */
 export function majorToMinor(decimal, currency) {

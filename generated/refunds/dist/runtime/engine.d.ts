@@ -5,7 +5,6 @@
 import type { CreateOptions, Refund } from './contract.js';
 import { RefundError, type RefundErrorCode } from './errors.js';
 import { type ProviderEntry } from './options.js';
-import type { Constraint } from './constraints.js';
 import { type InputRules } from './validate.js';
 export type { ProviderEntry };
 /**
@@ -40,9 +39,8 @@ export interface Shim<Credentials, Input, Raw> {
     /** The provider de-duplicates by idempotency key, so a retry can never refund twice. */
     deduplicates: boolean;
     rules: InputRules;
-    /** Spec limits on pass-through fields (generated from the spec when it has some) and their checker. */
-    constraints?: Readonly<Record<string, Constraint>>;
-    check?(input: Record<string, unknown>, constraints: Readonly<Record<string, Constraint>>, provider: string): void;
+    /** The spec's limits on pass-through fields, as code generated from the spec when it has some; `fail` throws invalid_request. */
+    check?(input: Record<string, unknown>, fail: (message: string) => never): void;
     errors: readonly ErrorRule[];
     /** The refund operation (upper-case method, path) and the server used when no baseUrl is given. */
     method: string;

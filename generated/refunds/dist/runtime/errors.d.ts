@@ -17,18 +17,21 @@ export declare class RefundError extends Error {
     readonly httpStatus?: number;
     readonly retryable: boolean;
     readonly raw?: unknown;
-    constructor(init: RefundErrorInit);
+    constructor({ message, cause, code, provider, httpStatus, retryable, raw }: RefundErrorInit);
     /** JSON.stringify(err) shows exactly these fields, never the cause or stack. */
     toJSON(): Record<string, unknown>;
 }
-/** A response value the facade cannot read; the engine reports it as `unexpected_response`. */
+/**
+ * A value the facade cannot read or convert. Read from a response, the engine reports it as
+ * `unexpected_response`; met while building a request, as the caller's `invalid_request`.
+ */
 export declare class ReadError extends Error {
 }
-/** A named transform rejected its input; the caller decides which RefundErrorCode that becomes. */
-export declare class TransformError extends Error {
+/** A named transform rejected its input (a ReadError, so one check in the engine covers all three). */
+export declare class TransformError extends ReadError {
 }
 /** A decimal or digit string that cannot be represented exactly; callers pick the RefundErrorCode. */
-export declare class MoneyFormatError extends Error {
+export declare class MoneyFormatError extends ReadError {
 }
 /**
  * Every form in which a provider could echo a credential back: verbatim, percent-encoded (either hex

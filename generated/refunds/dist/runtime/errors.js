@@ -1,31 +1,13 @@
 export const REDACTED = '[redacted]';
 export class RefundError extends Error {
-    code;
-    provider;
-    httpStatus;
-    retryable;
-    raw;
-    constructor(init) {
-        super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-        this.code = init.code;
-        this.provider = init.provider;
-        if (init.httpStatus !== undefined)
-            this.httpStatus = init.httpStatus;
-        this.retryable = init.retryable ?? false;
-        if (init.raw !== undefined)
-            this.raw = init.raw;
+    constructor({ message, cause, code, provider, httpStatus, retryable = false, raw }) {
+        super(message, cause === undefined ? undefined : { cause });
+        Object.assign(this, { code, provider, httpStatus, retryable, raw });
     }
     /** JSON.stringify(err) shows exactly these fields, never the cause or stack. */
     toJSON() {
-        return {
-            name: this.name,
-            code: this.code,
-            provider: this.provider,
-            httpStatus: this.httpStatus,
-            retryable: this.retryable,
-            message: this.message,
-            raw: this.raw,
-        };
+        const { name, code, provider, httpStatus, retryable, message, raw } = this;
+        return { name, code, provider, httpStatus, retryable, message, raw };
     }
 }
 /**
@@ -35,32 +17,30 @@ export class RefundError extends Error {
 Object.defineProperty(RefundError.prototype, Symbol.for('nodejs.util.inspect.custom'), {
     value() {
         const status = this.httpStatus === undefined ? '' : `, httpStatus: ${this.httpStatus}`;
-        const frames = (this.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
-        return [
-            `${this.name} [${this.code}]: ${this.message} (provider: ${this.provider}${status}, retryable: ${this.retryable})`,
-            ...frames,
-        ].join('\n');
+        // The stack's frames, without its header (which repeats the message).
+        const frames = (this.stack ?? '').replace(/^[^]*?(?=\n\s+at |$)/, '');
+        return `${this.name} [${this.code}]: ${this.message} (provider: ${this.provider}${status}, retryable: ${this.retryable})${frames}`;
     },
     writable: true,
     configurable: true,
 });
-/** Sets `name` on the prototype (not a class field) so the stack header V8 captures shows it. */
-function named(errorClass, name) {
-    Object.defineProperty(errorClass.prototype, 'name', { value: name, writable: true, configurable: true });
-}
-named(RefundError, 'RefundError');
-/** A response value the facade cannot read; the engine reports it as `unexpected_response`. */
+// `name` on the prototype (not a class field), so the stack header V8 captures shows it.
+RefundError.prototype.name = 'RefundError';
+/**
+ * A value the facade cannot read or convert. Read from a response, the engine reports it as
+ * `unexpected_response`; met while building a request, as the caller's `invalid_request`.
+ */
 export class ReadError extends Error {
 }
-named(ReadError, 'ReadError');
-/** A named transform rejected its input; the caller decides which RefundErrorCode that becomes. */
-export class TransformError extends Error {
+ReadError.prototype.name = 'ReadError';
+/** A named transform rejected its input (a ReadError, so one check in the engine covers all three). */
+export class TransformError extends ReadError {
 }
-named(TransformError, 'TransformError');
+TransformError.prototype.name = 'TransformError';
 /** A decimal or digit string that cannot be represented exactly; callers pick the RefundErrorCode. */
-export class MoneyFormatError extends Error {
+export class MoneyFormatError extends ReadError {
 }
-named(MoneyFormatError, 'MoneyFormatError');
+MoneyFormatError.prototype.name = 'MoneyFormatError';
 const formsOf = new WeakMap();
 /**
  * Every form in which a provider could echo a credential back: verbatim, percent-encoded (either hex
@@ -75,7 +55,7 @@ export function secretForms(secrets) {
     if (forms === undefined) {
         const found = new Set();
         for (const secret of secrets) {
-            if (typeof secret !== 'string' || secret.length < 3)
+            if (secret.length < 3)
                 continue;
             const url = encodeURIComponent(secret);
             const json = JSON.stringify(secret).slice(1, -1);
@@ -118,15 +98,10 @@ function isPlainObject(value) {
     return proto === Object.prototype || proto === null;
 }
 function scrubValue(value, secrets, seen) {
-    if (typeof value === 'string')
-        return scrubString(value, secrets);
     if (value === null || typeof value !== 'object') {
         // Numbers, booleans, undefined cannot hold a secret; functions, symbols and
         // bigints are not JSON-like and are described instead of copied.
-        if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
-            return scrubString(String(value), secrets);
-        }
-        return value;
+        return value == null || typeof value === 'number' || typeof value === 'boolean' ? value : scrubString(String(value), secrets);
     }
     if (seen.has(value))
         return '[circular]';
@@ -134,8 +109,6 @@ function scrubValue(value, secrets, seen) {
     try {
         if (Array.isArray(value))
             return value.map((item) => scrubValue(item, secrets, seen));
-        if (value instanceof Date)
-            return new Date(value.getTime());
         if (!isPlainObject(value))
             return scrubString(describeError(value), secrets);
         const copy = {};

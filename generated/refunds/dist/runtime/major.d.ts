@@ -6,10 +6,11 @@ export interface MajorNumberOptions {
 }
 /**
  * 1450 USD → 14.5 as a JS number, for providers whose JSON wants a number.
- * Why this is exact: Number("14.50") is the double nearest to 14.50, and
- * JSON.stringify prints the shortest string that reads back as that same double,
- * which for any decimal of ≤ 15 significant digits is that decimal itself
- * ("14.5", trailing zeros dropped). So the provider receives the exact digits;
- * no arithmetic on doubles happens anywhere.
+ * Why this is exact: `value` is an integer and 10^exponent a power of ten, both exact doubles, and
+ * IEEE 754 division is correctly rounded, so `value / 10 ** exponent` is the double nearest to the
+ * decimal value/10^exponent, the very double Number("14.50") parses to. JSON.stringify prints the
+ * shortest string that reads back as that double, which for any decimal of ≤ 15 significant digits
+ * is that decimal itself ("14.5", trailing zeros dropped). So the provider receives the exact digits
+ * (test/runtime/money.test.ts checks them against minorToMajorDecimal). No float is ever scaled up.
  */
 export declare function minorToMajorNumber(value: number, currency: string, options?: MajorNumberOptions): number;

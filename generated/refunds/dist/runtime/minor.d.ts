@@ -2,5 +2,3 @@
 export declare function minorToDigitString(value: number): string;
 /** "1450" / "-7" → safe integer; anything else (signs aside) is rejected. */
 export declare function digitStringToMinor(digits: string): number;
-/** paymentId for providers that want a number (already checked against the digits pattern). */
-export declare function digitsToInteger(value: string): number;

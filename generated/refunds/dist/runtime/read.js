@@ -4,7 +4,7 @@
  * the engine reports as `unexpected_response`.
  */
 import { ReadError } from './errors.js';
-import { currencyExponent } from './money.js';
+import { currencyExponent, quote } from './money.js';
 import { upperCase } from './text.js';
 export { ReadError };
 // A plausible identifier: 1 to 255 printable ASCII characters, no spaces ("Bearer x" is no id).
@@ -46,10 +46,10 @@ export function money(value, currency, field, amount) {
     if (noValue && (currency === undefined || currency === null))
         return undefined;
     if (noValue || typeof currency !== 'string')
-        throw new ReadError(`${field} needs both a value and a currency string`);
+        throw new ReadError(`${field} needs a value and a currency`);
     const code = upperCase(currency);
     if (currencyExponent(code) === undefined)
-        throw new ReadError(`${field} currency ${JSON.stringify(currency)} is not ISO 4217`);
+        throw new ReadError(`${field}.currency ${quote(currency)} is not ISO 4217`);
     const minor = amount(value, code, field);
     if (minor < 0)
         throw new ReadError(`${field} is negative`);

@@ -2,36 +2,25 @@ const ignore = () => { };
 export async function receive(response, limit) {
     const { status, headers, body } = response;
     // status 0 is a browser's opaque redirect; `redirected` means a custom fetch followed one anyway.
-    const redirect = status === 0 || (status >= 300 && status < 400) || response.redirected;
-    const length = Number(headers.get('content-length') ?? Number.NaN);
-    let bodyText = '';
-    let failure;
-    if (redirect || length > limit) {
-        body?.cancel().catch(ignore);
-        failure = redirect ? 'redirect' : 'too_large';
+    const failure = status === 0 || (status >= 300 && status < 400) || response.redirected ? 'redirect' : undefined;
+    // A declared length within the limit and no content coding (which could inflate it) frame the body
+    // exactly: one text() is then as bounded as the stream below, and faster.
+    if (failure === undefined && Number(headers.get('content-length') ?? Number.NaN) <= limit && !headers.has('content-encoding')) {
+        return { status, headers, bodyText: await response.text() };
     }
-    else if (body === null) {
-        // no body: nothing to read
+    const chunks = [];
+    let size = 0;
+    const reader = failure === undefined ? body?.getReader() : undefined;
+    for (let chunk = await reader?.read(); chunk !== undefined && !chunk.done; chunk = await reader.read()) {
+        size += chunk.value.byteLength;
+        if (size > limit)
+            break;
+        chunks.push(chunk.value); // a fetch body is never a SharedArrayBuffer
     }
-    else if (length <= limit && !headers.has('content-encoding')) {
-        // A declared length within the limit and no content coding (which could inflate it) frames the
-        // body exactly: one text() is then as bounded as the stream below, and faster.
-        bodyText = await response.text();
+    if (failure !== undefined || size > limit) {
+        (reader ?? body)?.cancel().catch(ignore);
+        return { status, headers, bodyText: '', failure: failure ?? 'too_large' };
     }
-    else {
-        const reader = body.getReader();
-        const chunks = [];
-        let size = 0;
-        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-            size += chunk.value.byteLength;
-            if (size > limit) {
-                reader.cancel().catch(ignore);
-                return { status, headers, bodyText, failure: 'too_large' };
-            }
-            chunks.push(chunk.value); // a fetch body is never a SharedArrayBuffer
-        }
-        // Blob joins the chunks and decodes UTF-8 in one step, in every fetch runtime.
-        bodyText = await new Blob(chunks).text();
-    }
-    return { status, headers, bodyText, failure };
+    // Blob joins the chunks and decodes UTF-8 in one step, in every fetch runtime.
+    return { status, headers, bodyText: await new Blob(chunks).text() };
 }

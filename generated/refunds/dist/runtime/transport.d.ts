@@ -9,7 +9,7 @@ export interface AttemptResult {
     headers: Headers;
     bodyText: string;
     /** A redirect (never followed) or a body over maxResponseBytes (not read): final, never retried. */
-    failure?: 'redirect' | 'too_large';
+    failure?: 'redirect' | 'too_large' | undefined;
     /** Set by sendWithRetries on the answer it returns: which attempt it was and how long it took. */
     attempt?: number;
     durationMs?: number;
@@ -31,9 +31,9 @@ export interface SendOptions extends RetryPolicy {
     /** The provider de-duplicates by idempotency key, so resending is safe. */
     deduplicates: boolean;
     /** The caller's signal; its abort is rethrown as is. */
-    signal?: AbortSignal;
+    signal?: AbortSignal | undefined;
     secrets: readonly string[];
-    sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+    sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
     /** Called after every attempt this function retries or fails on (the returned one is the caller's to report). */
     onAttemptEnd?: (event: Omit<AttemptEndEvent, 'provider'>) => void;
     /** Jitter source in [0, 1), injectable for tests. */

@@ -1,23 +1,17 @@
+/**
+ * A provider's input rules as data. The engine reads only the option names (an unknown option is
+ * refused here); the shim's generated `check` enforces the rest (generator/facade/emit-checks.ts).
+ */
 export interface InputRules {
     amount: 'optional' | 'required';
-    /** Why the amount is required, for the message. */
-    amountHint?: string;
     currencies?: readonly string[];
-    /** The most decimals the provider accepts in major units. */
-    maxFractionDigits?: number;
     paymentId?: {
         pattern: string;
-        hint: string;
-    };
-    idempotencyKey?: {
-        pattern?: string;
-        maxLength?: number;
     };
     providerOptions: Readonly<Record<string, {
         type: 'string' | 'boolean' | 'number' | 'object';
         required?: boolean;
     }>>;
 }
-/** `pattern` (a spec's regular expression) as a RegExp, compiled on first use. */
-export declare function regex(pattern: string): RegExp;
-export declare function validateInput(input: unknown, rules: InputRules, provider: string): void;
+/** `reject` throws the provider's invalid_request RefundError (one per client, made by the engine). */
+export declare function validateInput(input: unknown, rules: InputRules, provider: string, reject: (message: string) => never): void;

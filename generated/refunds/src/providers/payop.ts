@@ -30,10 +30,11 @@ export interface PayopCreateRefundInput extends CreateRefundBase {
 export const shim: Shim<PayopCredentials, PayopCreateRefundInput, PayopRaw> = {
   provider: "payop",
   deduplicates: false,
-  rules: {
-    amount: "required",
-    amountHint: "Payop needs it even for a full refund",
-    providerOptions: { fullRefund: { type: "boolean" } },
+  rules: { amount: "required", providerOptions: { fullRefund: { type: "boolean" } } },
+  check(input, fail) {
+    if (input.amount === undefined) fail("amount is required for payop (Payop needs it even for a full refund)");
+    const options = (input.providerOptions ?? {}) as Record<string, unknown>;
+    if (options["fullRefund"] !== undefined && typeof options["fullRefund"] !== "boolean") fail("providerOptions.fullRefund must be a boolean");
   },
   errors: [
     { status: 401, code: "authentication_failed", message: ["message"] },

@@ -28,6 +28,10 @@ export const shim: Shim<PushCredentials, PushCreateRefundInput, PushRaw> = {
   provider: "push",
   deduplicates: false,
   rules: { amount: "optional", currencies: ["USD"], providerOptions: {} },
+  check(input, fail) {
+    const currency = (input.amount as { currency: string } | undefined)?.currency;
+    if (currency !== undefined && !["USD"].includes(currency)) fail("amount.currency " + currency + " is not supported by push (supported: USD)");
+  },
   errors: [
     { status: 401, code: "authentication_failed", message: ["message"] },
     { status: 400, code: "amount_exceeds_refundable", when: (b) => read.at(b, ["error"]) === "amount_exceeds_refundable", message: ["message"] },

@@ -24,13 +24,14 @@ export interface XpayCreateRefundInput extends CreateRefundBase {
   providerOptions?: XpayProviderOptions;
 }
 
+const PATTERNS = [new RegExp("^[a-zA-Z0-9\\-_:\\.]+$")];
 export const shim: Shim<XpayCredentials, XpayCreateRefundInput, XpayRaw> = {
   provider: "xpay",
   deduplicates: true,
-  rules: {
-    amount: "optional",
-    idempotencyKey: { pattern: "^[a-zA-Z0-9\\-_:\\.]+$", maxLength: 255 },
-    providerOptions: {},
+  rules: { amount: "optional", providerOptions: {} },
+  check(input, fail) {
+    const key = input.idempotencyKey;
+    if (typeof key === "string" && (key.length > 255 || !PATTERNS[0]!.test(key))) fail("idempotencyKey must be at most 255 characters, matching ^[a-zA-Z0-9\\-_:\\.]+$");
   },
   errors: [
     { status: 401, code: "authentication_failed", message: ["errorDescription"] },

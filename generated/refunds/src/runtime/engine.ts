@@ -2,13 +2,12 @@
  * What every provider shares: validate, send with retries under one idempotency key, then read the
  * answer through the provider's shim (generated from its mapping) or its error table.
  */
-import type { AttemptEndEvent, CreateOptions, Refund, RefundsHooks } from './contract.js';
-import { MoneyFormatError, REDACTED, ReadError, RefundError, TransformError, createRefundError, describeError, scrubSecrets, secretForms, type RefundErrorCode } from './errors.js';
+import type { AttemptEndEvent, CreateOptions, Refund } from './contract.js';
+import { REDACTED, ReadError, RefundError, createRefundError, describeError, scrubSecrets, secretForms, type RefundErrorCode } from './errors.js';
 import { checkOptions, type CheckedOptions, type ProviderEntry } from './options.js';
 import { at } from './read.js';
 import { receive } from './receive.js';
 import { newIdempotencyKey, sendWithRetries, type AttemptResult, type SendOptions } from './transport.js';
-import type { Constraint } from './constraints.js';
 import { validateInput, type InputRules } from './validate.js';
 
 export type { ProviderEntry };
@@ -38,9 +37,8 @@ export interface Shim<Credentials, Input, Raw> {
   /** The provider de-duplicates by idempotency key, so a retry can never refund twice. */
   deduplicates: boolean;
   rules: InputRules;
-  /** Spec limits on pass-through fields (generated from the spec when it has some) and their checker. */
-  constraints?: Readonly<Record<string, Constraint>>;
-  check?(input: Record<string, unknown>, constraints: Readonly<Record<string, Constraint>>, provider: string): void;
+  /** The spec's limits on pass-through fields, as code generated from the spec when it has some; `fail` throws invalid_request. */
+  check?(input: Record<string, unknown>, fail: (message: string) => never): void;
   errors: readonly ErrorRule[];
   /** The refund operation (upper-case method, path) and the server used when no baseUrl is given. */
   method: string;
@@ -78,9 +76,9 @@ interface Call {
 const MIB = 1_048_576;
 
 /** Calls a hook so that nothing it does (throw, reject) reaches the refund. */
-function call<K extends keyof RefundsHooks>(hooks: RefundsHooks | undefined, name: K, event: Parameters<NonNullable<RefundsHooks[K]>>[0]): void {
+function call<E>(hook: ((event: E) => unknown) | undefined, event: E): void {
   try {
-    const result: unknown = hooks?.[name]?.(event as never);
+    const result = hook?.(event);
     if (result instanceof Promise) result.catch(() => {});
   } catch {
     // a hook's failure is the hook's business
@@ -95,24 +93,24 @@ export function createRefundsEngine<Input, Raw>(
   const [[, loadShim], secrets] = checkOptions(input, providers);
   secretForms(secrets);
   const options = input as CheckedOptions;
-  const { provider, hooks } = options;
-  const limit = options.maxResponseBytes ?? MIB;
+  const { provider, hooks, fetch: custom, maxResponseBytes: limit = MIB } = options;
   // A caller's fetch gets a Request, as the contract says; the global one gets url and init, which
   // saves building a second Request (and its body stream) on every attempt.
-  const custom = options.fetch;
-  const send = (url: string, init: RequestInit) => (custom === undefined ? globalThis.fetch(url, init) : custom(new Request(url, init)));
-  const onAttemptEnd = (event: Omit<AttemptEndEvent, 'provider'>) => call(hooks, 'onAttemptEnd', { provider, ...event });
+  const send = (url: string, init: RequestInit) => (custom === undefined ? fetch(url, init) : custom(new Request(url, init)));
+  const reject = (message: string): never => {
+    throw new RefundError({ code: 'invalid_request', provider, message });
+  };
+  const onAttemptEnd = (event: Omit<AttemptEndEvent, 'provider'>) => call(hooks?.onAttemptEnd, { provider, ...event });
   let sender: Sender<Input, Raw> | undefined;
   let loading: Promise<Sender<Input, Raw>> | undefined;
   const prepare = () => (loading ??= loadShim().then((module) => {
     const shim = module.shim as Shim<unknown, Input, Raw>;
     const base = options.baseUrl ?? shim.baseUrl;
     const root = base.endsWith('/') ? base.slice(0, -1) : base;
-    // Joined as openapi-fetch joins them, then normalized as a Request would (what hooks are told).
-    const url = new URL(root + shim.path).href;
     return (sender = {
       shim,
-      url,
+      // Joined as openapi-fetch joins them, then normalized as a Request would (what hooks are told).
+      url: new URL(root + shim.path).href,
       root,
       sign: shim.authenticator(options.credentials),
       policy: {
@@ -128,30 +126,28 @@ export function createRefundsEngine<Input, Raw>(
   }));
 
   /** One attempt: signed now (a signature's date moves), sent without following redirects, read bounded. */
-  async function attempt({ shim, sign }: Sender<Input, Raw>, { url, body, headers, key }: Call, signal: AbortSignal, number: number): Promise<AttemptResult> {
-    const signing = sign(headers, body);
-    if (signing !== undefined) await signing;
-    if (hooks?.onAttempt) call(hooks, 'onAttempt', { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method: shim.method, url: scrubSecrets(url, secrets) });
-    return receive(await send(url, { method: shim.method, headers, body, signal, redirect: 'manual' }), limit);
+  async function attempt({ shim: { method }, sign }: Sender<Input, Raw>, { url, body, headers, key }: Call, signal: AbortSignal, number: number): Promise<AttemptResult> {
+    await sign(headers, body);
+    if (hooks?.onAttempt) call(hooks.onAttempt, { provider, attempt: number, idempotencyKey: scrubSecrets(key, secrets), method, url: scrubSecrets(url, secrets) });
+    return receive(await send(url, { method, headers, body, signal, redirect: 'manual' }), limit);
   }
 
-  async function create(refundInput: Input, callOptions: CreateOptions = {}): Promise<Refund<string, Raw>> {
+  async function create(refundInput: Input, { signal }: CreateOptions = {}): Promise<Refund<string, Raw>> {
     const ready = sender ?? await prepare();
     const { shim } = ready;
-    validateInput(refundInput, shim.rules, provider);
-    shim.check?.(refundInput as Record<string, unknown>, shim.constraints!, provider);
+    validateInput(refundInput, shim.rules, provider, reject);
+    shim.check?.(refundInput as Record<string, unknown>, reject);
     const key = (refundInput as { idempotencyKey?: string }).idempotencyKey ?? newIdempotencyKey();
     const request = build(ready, refundInput, key, secrets);
-    const { signal } = callOptions;
-    const result = await sendWithRetries((s, n) => attempt(ready, request, s, n), signal === undefined ? ready.policy : { ...ready.policy, signal });
-    const end = { attempt: result.attempt!, durationMs: result.durationMs!, httpStatus: result.status, willRetry: false };
+    const result = await sendWithRetries((s, n) => attempt(ready, request, s, n), { ...ready.policy, signal });
+    let errorCode: RefundErrorCode | undefined;
     try {
-      const refund = interpret(shim, result, refundInput, secrets, limit);
-      onAttemptEnd(end);
-      return refund;
+      return interpret(shim, result, refundInput, secrets, limit);
     } catch (error) {
-      onAttemptEnd(error instanceof RefundError ? { ...end, errorCode: error.code } : end);
+      if (error instanceof RefundError) errorCode = error.code;
       throw error;
+    } finally {
+      onAttemptEnd({ attempt: result.attempt!, durationMs: result.durationMs!, httpStatus: result.status, errorCode, willRetry: false });
     }
   }
 
@@ -176,53 +172,44 @@ function build<Input>({ shim, url, root }: Sender<Input, unknown>, input: Input,
 
 function interpret<Input, Raw>(shim: Shim<unknown, Input, Raw>, result: AttemptResult, input: Input, secrets: readonly string[], limit: number): Refund<string, Raw> {
   const { provider } = shim;
-  const { status, failure } = result;
-  const fail = (code: RefundErrorCode, message: string, raw?: unknown) =>
-    createRefundError({ code, provider, httpStatus: status, message, raw }, secrets);
+  const { status, failure, bodyText: text } = result;
+  const fail = (code: RefundErrorCode, problem: string, raw?: unknown) =>
+    createRefundError({ code, provider, httpStatus: status, message: `${provider} answered HTTP ${status}${problem}`, raw }, secrets);
+  const authFailure = status === 401 || status === 403;
 
-  if (failure === 'redirect') throw fail('unexpected_response', `${provider} answered with a redirect (HTTP ${status}); paykit never follows one`);
-  if (failure === 'too_large') throw fail('unexpected_response', `${provider} answered HTTP ${status} with a body over maxResponseBytes (${limit} bytes); it was not read`);
+  if (failure !== undefined) throw fail('unexpected_response', failure === 'redirect' ? ', a redirect (never followed)' : `, a body over maxResponseBytes (${limit}), not read`);
   // Everything the shim reads is scrubbed first, parsed values included: a JSON-escaped echo
   // ("PUSH\/SECRET") is only the secret once decoded, so scrubbing the text alone would miss it.
-  const text = result.bodyText;
   let body: unknown;
   if (text.trim() !== '') {
     try {
       body = JSON.parse(text) as unknown;
-      // Without a backslash every JSON string is verbatim in the text, so a clean text is a clean body.
-      if (text.includes('\\') || secretForms(secrets).some((form) => text.includes(form))) body = scrubSecrets(body, secrets);
     } catch {
-      const authFailure = status === 401 || status === 403;
-      throw fail(authFailure ? 'authentication_failed' : 'unexpected_response',
-        `${provider} answered HTTP ${status} with a body that is not JSON${authFailure ? ' (authentication failed)' : ''}`,
-        scrubSecrets(text, secrets).slice(0, 2000));
+      throw fail(authFailure ? 'authentication_failed' : 'unexpected_response', ', a body that is not JSON', scrubSecrets(text, secrets).slice(0, 2000));
     }
+    // Without a backslash every JSON string is verbatim in the text, so a clean text is a clean body.
+    if (text.includes('\\') || secretForms(secrets).some((form) => text.includes(form))) body = scrubSecrets(body, secrets);
   }
   let refund: Refund<string, Raw> | undefined;
   try {
     // Headers as the shim reads them: each value it asks for, with echoed credentials redacted.
-    const headers = { get: (name: string) => optional(result.headers.get(name), secrets) };
+    const headers = { get: (name: string) => result.headers.get(name) && scrubSecrets(result.headers.get(name), secrets) };
     refund = shim.interpret({ status, headers, body }, input);
     // An id that echoed a credential (an `identifier: Bearer <token>` header) is refused, not returned.
-    if (refund !== undefined && refund.id.includes(REDACTED)) throw new ReadError('id echoes a credential');
+    if (refund?.id.includes(REDACTED)) throw new ReadError('id echoes a credential');
   } catch (error) {
-    if (error instanceof ReadError || error instanceof TransformError || error instanceof MoneyFormatError) {
-      throw fail('unexpected_response', `${provider} answered HTTP ${status} with a body paykit cannot read: ${error.message}`, body);
-    }
+    // TransformError and MoneyFormatError are ReadErrors too (errors.ts).
+    if (error instanceof ReadError) throw fail('unexpected_response', `, a body paykit cannot read: ${error.message}`, body);
     throw error;
   }
   if (refund !== undefined) return refund;
   const rule = shim.errors.find((r) => r.status === status && (r.when?.(body) ?? true));
-  const detail = rule?.message === undefined ? undefined : at(body, rule.message);
-  const said = typeof detail === 'string' && detail !== '' ? `: ${detail}` : '';
-  if (rule !== undefined) throw fail(rule.code, `${provider} refused the refund with HTTP ${status}${said}`, body);
-  if (status === 401 || status === 403) throw fail('authentication_failed', `${provider} rejected the credentials (HTTP ${status})`, body);
-  if (status >= 400 && status < 500) throw fail('invalid_request', `${provider} refused the request with HTTP ${status}`, body);
-  throw fail('unexpected_response', `${provider} answered HTTP ${status}, which its mapping does not describe`, body);
-}
-
-function optional(value: string | null, secrets: readonly string[]): string | null {
-  return value === null ? null : scrubSecrets(value, secrets);
+  const detail = rule?.message && at(body, rule.message);
+  throw fail(
+    rule?.code ?? (authFailure ? 'authentication_failed' : status >= 400 && status < 500 ? 'invalid_request' : 'unexpected_response'),
+    typeof detail === 'string' && detail !== '' ? `: ${detail}` : '',
+    body,
+  );
 }
 
 export { RefundError };

@@ -25,34 +25,22 @@ export interface RefundErrorInit {
 export const REDACTED = '[redacted]';
 
 export class RefundError extends Error {
-  readonly code: RefundErrorCode;
-  readonly provider: string;
-  readonly httpStatus?: number;
-  readonly retryable: boolean;
-  readonly raw?: unknown;
+  declare readonly code: RefundErrorCode;
+  declare readonly provider: string;
+  declare readonly httpStatus?: number;
+  declare readonly retryable: boolean;
+  declare readonly raw?: unknown;
 
-  constructor(init: RefundErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.code = init.code;
-    this.provider = init.provider;
-    if (init.httpStatus !== undefined) this.httpStatus = init.httpStatus;
-    this.retryable = init.retryable ?? false;
-    if (init.raw !== undefined) this.raw = init.raw;
+  constructor({ message, cause, code, provider, httpStatus, retryable = false, raw }: RefundErrorInit) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { code, provider, httpStatus, retryable, raw });
   }
 
   /** JSON.stringify(err) shows exactly these fields, never the cause or stack. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      code: this.code,
-      provider: this.provider,
-      httpStatus: this.httpStatus,
-      retryable: this.retryable,
-      message: this.message,
-      raw: this.raw,
-    };
+    const { name, code, provider, httpStatus, retryable, message, raw } = this;
+    return { name, code, provider, httpStatus, retryable, message, raw };
   }
-
 }
 
 /**
@@ -62,32 +50,30 @@ export class RefundError extends Error {
 Object.defineProperty(RefundError.prototype, Symbol.for('nodejs.util.inspect.custom'), {
   value(this: RefundError): string {
     const status = this.httpStatus === undefined ? '' : `, httpStatus: ${this.httpStatus}`;
-    const frames = (this.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
-    return [
-      `${this.name} [${this.code}]: ${this.message} (provider: ${this.provider}${status}, retryable: ${this.retryable})`,
-      ...frames,
-    ].join('\n');
+    // The stack's frames, without its header (which repeats the message).
+    const frames = (this.stack ?? '').replace(/^[^]*?(?=\n\s+at |$)/, '');
+    return `${this.name} [${this.code}]: ${this.message} (provider: ${this.provider}${status}, retryable: ${this.retryable})${frames}`;
   },
   writable: true,
   configurable: true,
 });
-/** Sets `name` on the prototype (not a class field) so the stack header V8 captures shows it. */
-function named(errorClass: { prototype: Error }, name: string): void {
-  Object.defineProperty(errorClass.prototype, 'name', { value: name, writable: true, configurable: true });
-}
-named(RefundError, 'RefundError');
+// `name` on the prototype (not a class field), so the stack header V8 captures shows it.
+RefundError.prototype.name = 'RefundError';
 
-/** A response value the facade cannot read; the engine reports it as `unexpected_response`. */
+/**
+ * A value the facade cannot read or convert. Read from a response, the engine reports it as
+ * `unexpected_response`; met while building a request, as the caller's `invalid_request`.
+ */
 export class ReadError extends Error {}
-named(ReadError, 'ReadError');
+ReadError.prototype.name = 'ReadError';
 
-/** A named transform rejected its input; the caller decides which RefundErrorCode that becomes. */
-export class TransformError extends Error {}
-named(TransformError, 'TransformError');
+/** A named transform rejected its input (a ReadError, so one check in the engine covers all three). */
+export class TransformError extends ReadError {}
+TransformError.prototype.name = 'TransformError';
 
 /** A decimal or digit string that cannot be represented exactly; callers pick the RefundErrorCode. */
-export class MoneyFormatError extends Error {}
-named(MoneyFormatError, 'MoneyFormatError');
+export class MoneyFormatError extends ReadError {}
+MoneyFormatError.prototype.name = 'MoneyFormatError';
 
 const formsOf = new WeakMap<readonly string[], string[]>();
 
@@ -104,7 +90,7 @@ export function secretForms(secrets: readonly string[]): string[] {
   if (forms === undefined) {
     const found = new Set<string>();
     for (const secret of secrets) {
-      if (typeof secret !== 'string' || secret.length < 3) continue;
+      if (secret.length < 3) continue;
       const url = encodeURIComponent(secret);
       const json = JSON.stringify(secret).slice(1, -1);
       for (const form of [secret, url, url.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()), url.replace(/%20/g, '+'), json, json.replace(/\//g, '\\/')]) found.add(form);
@@ -144,20 +130,15 @@ function isPlainObject(value: object): boolean {
 }
 
 function scrubValue(value: unknown, secrets: readonly string[], seen: WeakSet<object>): unknown {
-  if (typeof value === 'string') return scrubString(value, secrets);
   if (value === null || typeof value !== 'object') {
     // Numbers, booleans, undefined cannot hold a secret; functions, symbols and
     // bigints are not JSON-like and are described instead of copied.
-    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
-      return scrubString(String(value), secrets);
-    }
-    return value;
+    return value == null || typeof value === 'number' || typeof value === 'boolean' ? value : scrubString(String(value), secrets);
   }
   if (seen.has(value)) return '[circular]';
   seen.add(value);
   try {
     if (Array.isArray(value)) return value.map((item) => scrubValue(item, secrets, seen));
-    if (value instanceof Date) return new Date(value.getTime());
     if (!isPlainObject(value)) return scrubString(describeError(value), secrets);
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {

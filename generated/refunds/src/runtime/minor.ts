@@ -17,10 +17,3 @@ export function digitStringToMinor(digits: string): number {
   if (!Number.isSafeInteger(value)) throw new MoneyFormatError(`${quote(digits)} is outside the safe integer range`);
   return value === 0 ? 0 : value;
 }
-
-/** paymentId for providers that want a number (already checked against the digits pattern). */
-export function digitsToInteger(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed)) throw new RangeError(`${value} is not a safe integer`);
-  return parsed;
-}

@@ -22,34 +22,36 @@ const NUMBERS: readonly [string, number, number, boolean][] = [
   ['maxResponseBytes', 1, Number.MAX_SAFE_INTEGER, true],
 ];
 
+/** A TypeError when `value` has the wrong type, else a RangeError. */
+function fail(wrongType: boolean, message: string): never {
+  throw new (wrongType ? TypeError : RangeError)(message);
+}
+
 /** The provider's entry and the credential values (every one a secret), or a TypeError/RangeError. */
 export function checkOptions(options: unknown, providers: Readonly<Record<string, ProviderEntry>>): [ProviderEntry, string[]] {
-  if (!isRecord(options)) throw new TypeError('createRefundsClient options must be an object');
+  if (!isRecord(options)) fail(true, 'createRefundsClient options must be an object');
   const { provider, credentials, baseUrl, hooks } = options;
-  if (typeof provider !== 'string') throw new TypeError('provider must be a string');
-  if (!Object.hasOwn(providers, provider)) throw new RangeError(`provider must be one of ${Object.keys(providers).join(', ')}`);
+  if (typeof provider !== 'string' || !Object.hasOwn(providers, provider)) fail(typeof provider !== 'string', `provider must be one of ${Object.keys(providers).join(', ')}`);
   const entry = providers[provider]!;
-  if (!isRecord(credentials)) throw new TypeError(`credentials must be an object with ${entry[0].join(', ')}`);
+  if (!isRecord(credentials)) fail(true, `credentials must be an object with ${entry[0].join(', ')}`);
   const secrets = entry[0].map((field) => {
     const value = credentials[field];
-    const name = `credentials.${field}`;
-    if (typeof value !== 'string') throw new TypeError(`${name} must be a string`);
-    if (value === '' || UNSENDABLE.test(value)) throw new RangeError(`${name} must be a non-empty string an HTTP header can carry (no CR, LF, NUL or non-Latin-1)`);
+    if (typeof value !== 'string' || value === '' || UNSENDABLE.test(value)) {
+      fail(typeof value !== 'string', `credentials.${field} must be a non-empty string an HTTP header can carry`);
+    }
     return value;
   });
   for (const [name, min, max, integer] of NUMBERS) {
     const value = options[name];
-    if (value === undefined) continue;
-    if (typeof value !== 'number') throw new TypeError(`${name} must be a number`);
     // The range test is false for NaN and catches ±Infinity.
-    if ((integer && !Number.isInteger(value)) || !(value >= min && value <= max)) {
-      throw new RangeError(`${name} must be ${integer ? 'an integer' : 'a finite number'} from ${min} to ${max}, got ${value}`);
+    if (value !== undefined && (typeof value !== 'number' || (integer && !Number.isInteger(value)) || !(value >= min && value <= max))) {
+      fail(typeof value !== 'number', `${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`);
     }
   }
-  if (baseUrl !== undefined && !httpUrl(baseUrl)) throw new (typeof baseUrl === 'string' ? RangeError : TypeError)('baseUrl must be an absolute http: or https: URL without user name or password');
-  if (hooks !== undefined && !isRecord(hooks)) throw new TypeError('hooks must be an object');
+  if (baseUrl !== undefined && !httpUrl(baseUrl)) fail(typeof baseUrl !== 'string', 'baseUrl must be an http(s) URL without user or password');
+  if (hooks !== undefined && !isRecord(hooks)) fail(true, 'hooks must be an object');
   for (const [name, value] of [['fetch', options.fetch], ['hooks.onAttempt', hooks?.onAttempt], ['hooks.onAttemptEnd', hooks?.onAttemptEnd]] as const) {
-    if (value !== undefined && typeof value !== 'function') throw new TypeError(`${name} must be a function`);
+    if (value !== undefined && typeof value !== 'function') fail(true, `${name} must be a function`);
   }
   return [entry, secrets];
 }
@@ -57,7 +59,7 @@ export function checkOptions(options: unknown, providers: Readonly<Record<string
 function httpUrl(text: unknown): boolean {
   try {
     const url = new URL(text as string);
-    return typeof text === 'string' && /^https?:$/.test(url.protocol) && url.username === '' && url.password === '';
+    return typeof text === 'string' && /^https?:$/.test(url.protocol) && url.username + url.password === '';
   } catch {
     return false;
   }

@@ -4,7 +4,7 @@
  * the engine reports as `unexpected_response`.
  */
 import { ReadError } from './errors.js';
-import { currencyExponent, type Money } from './money.js';
+import { currencyExponent, quote, type Money } from './money.js';
 import { upperCase } from './text.js';
 
 export { ReadError };
@@ -53,9 +53,9 @@ export function minorInteger(value: unknown, currency: string, field: string): n
 export function money(value: unknown, currency: unknown, field: string, amount: AmountReader): Money | undefined {
   const noValue = value === undefined || value === null;
   if (noValue && (currency === undefined || currency === null)) return undefined;
-  if (noValue || typeof currency !== 'string') throw new ReadError(`${field} needs both a value and a currency string`);
+  if (noValue || typeof currency !== 'string') throw new ReadError(`${field} needs a value and a currency`);
   const code = upperCase(currency);
-  if (currencyExponent(code) === undefined) throw new ReadError(`${field} currency ${JSON.stringify(currency)} is not ISO 4217`);
+  if (currencyExponent(code) === undefined) throw new ReadError(`${field}.currency ${quote(currency)} is not ISO 4217`);
   const minor = amount(value, code, field);
   if (minor < 0) throw new ReadError(`${field} is negative`);
   return { value: minor, currency: code };
