@@ -69,14 +69,11 @@ export function readSurface(files: ReadonlyMap<string, string>, isSpecDerived: (
   // A name declared in several files (a local `type Operation` per shim) is keyed with its file, in every one of them.
   const counts = new Map<string, number>();
   for (const d of reached) { const n = declarationName(d); if (n !== undefined) counts.set(n, (counts.get(n) ?? 0) + 1); }
-  const seenKeys = new Set<string>();
   for (const declaration of reached) {
     const name = declarationName(declaration);
     if (name === undefined) continue;
     const file = declaration.getSourceFile().fileName.slice(ROOT.length);
     const key = counts.get(name)! > 1 && !isMergeOf(reached, declaration) ? `${name} (${file})` : name;
-    if (seenKeys.has(key)) continue; // a merged declaration (function overloads) is recorded once, whole
-    seenKeys.add(key);
     record(surface, declaration, key, printer);
   }
   return surface;
@@ -174,7 +171,7 @@ function record(surface: Surface, declaration: TS.Declaration, key: string, prin
     const header = ts.isInterfaceDeclaration(declaration)
       ? ts.factory.updateInterfaceDeclaration(declaration, declaration.modifiers, declaration.name, declaration.typeParameters, declaration.heritageClauses, [])
       : ts.factory.updateClassDeclaration(declaration, declaration.modifiers, declaration.name, declaration.typeParameters, declaration.heritageClauses, []);
-    surface.items.set(key, print(header));
+    append(surface, key, print(header));
     for (const member of declaration.members as TS.NodeArray<TS.ClassElement | TS.TypeElement>) {
       const name = ts.isConstructorDeclaration(member) ? 'constructor' : member.name === undefined ? '[index]' : member.name.getText(source).replace(/^["']|["']$/g, '');
       const memberKey = `${key}.${name}`;
@@ -187,11 +184,17 @@ function record(surface: Surface, declaration: TS.Declaration, key: string, prin
     return;
   }
   const statement = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
-  surface.items.set(key, print(statement));
+  append(surface, key, print(statement));
   if (ts.isTypeAliasDeclaration(declaration) && ts.isUnionTypeNode(declaration.type)) {
     const values = declaration.type.types.map((t) => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? t.literal.text : undefined));
     if (values.every((v) => v !== undefined)) surface.literals.set(key, new Set(values));
   }
+}
+
+/** Declarations that merge (function overloads, interface merging) are one item: their texts joined. */
+function append(surface: Surface, key: string, text: string): void {
+  const previous = surface.items.get(key);
+  surface.items.set(key, previous === undefined ? text : `${previous}\n${text}`);
 }
 
 /**

@@ -138,4 +138,13 @@ describe('diffSurfaces', () => {
       { breaking: true, sentence: '`fail` changed' },
     ]);
   });
+
+  it('every overload of a function is part of it', () => {
+    const manifest = JSON.stringify({ name: 'x', exports: { '.': { types: './dist/index.d.ts' } } });
+    const make = (second: string) => new Map([['package.json', manifest], ['dist/index.d.ts', `export declare function f(a: string): string;\nexport declare function f(${second}): number;\n`]]);
+    expect(diffSurfaces(readSurface(make('a: number'), () => false), readSurface(make('a: number'), () => false))).toEqual([]);
+    expect(diffSurfaces(readSurface(make('a: number'), () => false), readSurface(make('a: bigint'), () => false))).toEqual([
+      { breaking: true, sentence: '`f` changed' },
+    ]);
+  });
 });
