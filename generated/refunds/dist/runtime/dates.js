@@ -9,20 +9,16 @@ export function isoFromMillis(millis, input) {
     return date.toISOString();
 }
 /**
- * Date.UTC of regex groups [year, month, day, hour, minute, second, fraction], or TransformError
+ * UTC millis of regex groups [year, month, day, hour, minute, second, fraction], or TransformError
  * when a part is out of range (Feb 30, hour 24, second 60).
  */
 export function utcMillis(parts, text) {
-    const [year, month, day, hour, minute, second] = parts.slice(0, 6).map(Number);
-    // ".5" → 500, ".123456" → 123 (truncated: sub-millisecond precision is not representable).
-    const millis = Number((parts[6] ?? '.').slice(1, 4).padEnd(3, '0'));
-    const date = new Date(0);
-    // setUTCFullYear avoids Date.UTC's 0–99 → 1900s year mapping.
-    date.setUTCFullYear(year, month - 1, day);
-    date.setUTCHours(hour, minute, second, millis);
-    // An out-of-range part rolls over into the next one, so reading the parts back tells.
-    const back = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()];
-    if (back.join() !== [year, month, day, hour, minute, second].join())
+    // The parts as the ISO form Date.parse reads as UTC (years 0–99 included), with exactly three
+    // fraction digits: ".5" → ".500", ".123456" → ".123" (sub-millisecond precision is not representable).
+    const iso = `${parts[0]}-${parts[1]}-${parts[2]}T${parts[3]}:${parts[4]}:${parts[5]}${(parts[6] ?? '.').slice(0, 4).padEnd(4, '0')}Z`;
+    const millis = Date.parse(iso);
+    // An out-of-range part is refused or rolls over (Feb 30 → Mar 2), so printing it back tells.
+    if (Number.isNaN(millis) || new Date(millis).toISOString() !== iso)
         throw new TransformError(`${quote(text)} is not a real date and time`);
-    return date.getTime();
+    return millis;
 }
