@@ -140,12 +140,8 @@ function scrubValue(value: unknown, secrets: readonly string[], seen: WeakSet<ob
   try {
     if (Array.isArray(value)) return value.map((item) => scrubValue(item, secrets, seen));
     if (!isPlainObject(value)) return scrubString(describeError(value), secrets);
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      // defineProperty: a JSON key "__proto__" stays a key instead of replacing the prototype.
-      Object.defineProperty(copy, scrubString(key, secrets), { value: scrubValue(item, secrets, seen), enumerable: true, writable: true, configurable: true });
-    }
-    return copy;
+    // fromEntries defines each key, so a JSON key "__proto__" stays a key instead of replacing the prototype.
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [scrubString(key, secrets), scrubValue(item, secrets, seen)]));
   } finally {
     seen.delete(value);
   }
