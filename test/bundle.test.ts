@@ -16,13 +16,13 @@ const providers = loadProjectConfig(ROOT).providers.filter((p) => p.mapping !== 
  * The facade builds and sends its requests itself with the provider package's `./auth` module, so
  * openapi-fetch is not in it; each shim carries its provider's input checks as generated code
  * (emit-checks.ts) instead of a rule interpreter. Measured when these budgets were set (bytes):
- * push 7461, payop 7167, wooshpay 7446, xpay 7479, onekeypayments 8724. onekeypayments is still over
+ * push 7451, payop 7077, wooshpay 7216, xpay 7252, onekeypayments 8537. onekeypayments is still over
  * 8 kB: it also ships HMAC signing, exact decimal parsing, zone-less dates and the spec's limits on
  * its bank-account fields (scripts/bench/RESULTS.md says what would close the rest); its budget is
- * where it stands, so it cannot grow. The budgets were 8_800 / onekeypayments 10_000 before.
+ * where it stands, so it cannot grow. It was 8_750 (8,724 B measured) before this round; 8_800 / 10_000 before that.
  */
 const BUDGET = 8_000;
-const OVER_BUDGET: Readonly<Record<string, number>> = { onekeypayments: 8_750 };
+const OVER_BUDGET: Readonly<Record<string, number>> = { onekeypayments: 8_540 };
 
 describe.each(providers)('@paykit/refunds + %s', (provider) => {
   it('pulls in no other provider, no openapi-fetch, and stays within its budget', async () => {

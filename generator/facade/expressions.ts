@@ -81,7 +81,7 @@ export function requestExpression(value: RequestValue, mapping: Mapping): string
 const RUNTIME_MODULES: Readonly<Record<string, string>> = {
   ...Object.fromEntries([...Object.values(REQUEST_TRANSFORMS), ...Object.values(RESPONSE_TRANSFORMS)].flatMap((t) => (t.runtime === undefined ? [] : [[t.runtime.name, t.runtime.module]]))),
   stringToMinor: 'minor-string', minorStringAmount: 'minor-string', majorToMinor: 'decimal', majorAmount: 'decimal',
-  mapEnum: 'text', withParams: 'url', currencyExponent: 'money',
+  mapEnum: 'text', withParams: 'url', currencyExponent: 'money', minorInteger: 'minor-integer',
   ...Object.fromEntries(['text', 'maxLength', 'minLength', 'matches', 'absoluteUrl', 'oneOf', 'object'].map((name) => [name, 'limits'])),
 };
 
@@ -114,7 +114,7 @@ export function collectRuntime<T>(emit: () => T): { result: T; imports: Array<[s
 
 /** How `read.money` reads each amount format (see runtime/read.ts). */
 export function amountReader(format: string): string {
-  return format === 'minorInteger' ? 'read.minorInteger' : runtimeFunction(format === 'minorString' ? 'minorStringAmount' : 'majorAmount');
+  return runtimeFunction(format === 'minorInteger' ? 'minorInteger' : format === 'minorString' ? 'minorStringAmount' : 'majorAmount');
 }
 
 /** `body.a.b` → `body?.["a"]?.["b"]`; `header.x` → `received.headers.get("x")`; `input.x` → `input.x`. */

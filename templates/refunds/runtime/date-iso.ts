@@ -1,6 +1,7 @@
 import { TransformError } from './errors.js';
 import { quote } from './money.js';
-import { isoFromMillis, utcMillis } from './dates.js';
+import { isoFromMillis } from './dates.js';
+import { utcIso } from './date-naive.js';
 
 const ISO_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):?(\d{2}))$/i;
@@ -13,7 +14,7 @@ export function isoToIso(text: string): string {
   const offsetH = Number(offsetHours);
   const offsetM = Number(offsetMinutes);
   if (offsetH > 23 || offsetM > 59) throw new TransformError(`${quote(text)} is not a real date and time`);
-  const local = utcMillis([year, month, day, hour, minute, second, fraction], text);
+  const local = Date.parse(utcIso([year, month, day, hour, minute, second, fraction], text));
   const offsetMillis = (sign === '-' ? -1 : 1) * (offsetH * 60 + offsetM) * 60_000;
   return isoFromMillis(local - offsetMillis, text);
 }

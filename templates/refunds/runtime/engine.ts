@@ -7,7 +7,7 @@ import { REDACTED, ReadError, RefundError, createRefundError, describeError, scr
 import { checkOptions, type CheckedOptions, type ProviderEntry } from './options.js';
 import { at } from './read.js';
 import { receive } from './receive.js';
-import { newIdempotencyKey, sendWithRetries, type AttemptResult, type SendOptions } from './transport.js';
+import { sendWithRetries, type AttemptResult, type SendOptions } from './transport.js';
 import { validateInput, type InputRules } from './validate.js';
 
 export type { ProviderEntry };
@@ -137,7 +137,8 @@ export function createRefundsEngine<Input, Raw>(
     const { shim } = ready;
     validateInput(refundInput, shim.rules, provider, reject);
     shim.check?.(refundInput as Record<string, unknown>, reject);
-    const key = (refundInput as { idempotencyKey?: string }).idempotencyKey ?? newIdempotencyKey();
+    // A fresh key per call (what transport.ts's newIdempotencyKey gives), reused by every attempt.
+    const key = (refundInput as { idempotencyKey?: string }).idempotencyKey ?? crypto.randomUUID();
     const request = build(ready, refundInput, key, secrets);
     const result = await sendWithRetries((s, n) => attempt(ready, request, s, n), { ...ready.policy, signal });
     let errorCode: RefundErrorCode | undefined;

@@ -35,16 +35,10 @@ export function present(value: unknown): boolean {
 }
 
 /**
- * How a response states an amount: `minorInteger` here, `minorStringAmount` (minor-string.ts),
+ * How a response states an amount: `minorInteger` (minor-integer.ts), `minorStringAmount` (minor-string.ts),
  * `majorAmount` (decimal.ts, major-unit numbers and strings). Each returns exact minor units.
  */
 export type AmountReader = (value: unknown, currency: string, field: string) => number;
-
-/** read.money amount format "minorInteger": 1450 → 1450. */
-export function minorInteger(value: unknown, currency: string, field: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new ReadError(`${field} is not an integer`);
-  return value;
-}
 
 /**
  * An amount + currency pair from a response, as exact minor units; undefined when neither is there.

@@ -3,6 +3,7 @@
 import { authenticator } from "@paykit/push/auth";
 import * as read from "../runtime/read.js";
 import { isoToIso } from "../runtime/date-iso.js";
+import { minorInteger } from "../runtime/minor-integer.js";
 import { mapEnum } from "../runtime/text.js";
 export const shim = {
     provider: "push",
@@ -39,7 +40,7 @@ export const shim = {
                 id: read.id(body?.["id"], "id"),
                 paymentId: read.id(body?.["intent_id"], "paymentId"),
                 status: mapEnum({ approved: "succeeded", declined: "failed" }, body?.["status"]),
-                amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
+                amount: read.money(body?.["amount"], body?.["currency"], "amount", minorInteger),
                 createdAt: read.optional(body?.["created_at"], isoToIso),
                 raw: body,
             };

@@ -3,6 +3,7 @@
 import { authenticator } from "@paykit/wooshpay/auth";
 import * as read from "../runtime/read.js";
 import { epochSecondsToIso } from "../runtime/epoch.js";
+import { minorInteger } from "../runtime/minor-integer.js";
 import { minorToString } from "../runtime/minor-string.js";
 import { mapEnum } from "../runtime/text.js";
 export const shim = {
@@ -42,7 +43,7 @@ export const shim = {
                 id: read.id(body?.["id"], "id"),
                 paymentId: read.id((body?.["payment_intent"] ?? input.paymentId), "paymentId"),
                 status: body?.["status"] == null ? "pending" : mapEnum({ pending: "pending", succeeded: "succeeded", failed: "failed", canceled: "canceled" }, body?.["status"]),
-                amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
+                amount: read.money(body?.["amount"], body?.["currency"], "amount", minorInteger),
                 createdAt: read.optional(body?.["created"], epochSecondsToIso),
                 failureReason: read.optionalString(body?.["failure_reason"], "failureReason"),
                 raw: body,

@@ -3,6 +3,7 @@
 import { authenticator } from "@paykit/xpay/auth";
 import * as read from "../runtime/read.js";
 import { epochMillisToIso } from "../runtime/epoch.js";
+import { minorInteger } from "../runtime/minor-integer.js";
 import { minorToString } from "../runtime/minor-string.js";
 const PATTERNS = [new RegExp("^[a-zA-Z0-9\\-_:\\.]+$")];
 export const shim = {
@@ -44,7 +45,7 @@ export const shim = {
                 id: read.id(body?.["refundId"], "id"),
                 paymentId: read.id(body?.["intentId"], "paymentId"),
                 status: "pending",
-                amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
+                amount: read.money(body?.["amount"], body?.["currency"], "amount", minorInteger),
                 createdAt: read.optional(body?.["refundedAt"], epochMillisToIso),
                 reference: read.optionalString(body?.["refundReferenceId"], "reference"),
                 raw: body,

@@ -2,7 +2,7 @@ import { REDACTED, ReadError, RefundError, createRefundError, describeError, scr
 import { checkOptions } from './options.js';
 import { at } from './read.js';
 import { receive } from './receive.js';
-import { newIdempotencyKey, sendWithRetries } from './transport.js';
+import { sendWithRetries } from './transport.js';
 import { validateInput } from './validate.js';
 const MIB = 1_048_576;
 /** Calls a hook so that nothing it does (throw, reject) reaches the refund. */
@@ -64,7 +64,8 @@ export function createRefundsEngine(input, providers) {
         const { shim } = ready;
         validateInput(refundInput, shim.rules, provider, reject);
         shim.check?.(refundInput, reject);
-        const key = refundInput.idempotencyKey ?? newIdempotencyKey();
+        // A fresh key per call (what transport.ts's newIdempotencyKey gives), reused by every attempt.
+        const key = refundInput.idempotencyKey ?? crypto.randomUUID();
         const request = build(ready, refundInput, key, secrets);
         const result = await sendWithRetries((s, n) => attempt(ready, request, s, n), { ...ready.policy, signal });
         let errorCode;

@@ -13,12 +13,10 @@ export declare function optionalString(value: unknown, field: string): string | 
 export declare function optional<T, R>(value: T | undefined | null, transform: (present: T) => R): R | undefined;
 export declare function present(value: unknown): boolean;
 /**
- * How a response states an amount: `minorInteger` here, `minorStringAmount` (minor-string.ts),
+ * How a response states an amount: `minorInteger` (minor-integer.ts), `minorStringAmount` (minor-string.ts),
  * `majorAmount` (decimal.ts, major-unit numbers and strings). Each returns exact minor units.
  */
 export type AmountReader = (value: unknown, currency: string, field: string) => number;
-/** read.money amount format "minorInteger": 1450 → 1450. */
-export declare function minorInteger(value: unknown, currency: string, field: string): number;
 /**
  * An amount + currency pair from a response, as exact minor units; undefined when neither is there.
  * One without the other, a negative amount or an unknown currency is a ReadError.

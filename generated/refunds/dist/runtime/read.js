@@ -31,12 +31,6 @@ export function optional(value, transform) {
 export function present(value) {
     return value !== undefined && value !== null && value !== '';
 }
-/** read.money amount format "minorInteger": 1450 → 1450. */
-export function minorInteger(value, currency, field) {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value))
-        throw new ReadError(`${field} is not an integer`);
-    return value;
-}
 /**
  * An amount + currency pair from a response, as exact minor units; undefined when neither is there.
  * One without the other, a negative amount or an unknown currency is a ReadError.

@@ -1,7 +1,7 @@
 import { createRefundError, describeError, scrubSecrets } from './errors.js';
 /** One key per logical create; the attempt callback closes over it so every retry reuses it. */
 export function newIdempotencyKey() {
-    return globalThis.crypto.randomUUID();
+    return crypto.randomUUID();
 }
 // Failures that happen before a connection exists, so no byte of the request was sent. Written in
 // lower case with the `i` flag: lower-case text costs the least in a gzipped bundle.

@@ -7,6 +7,7 @@ import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 import * as read from "../runtime/read.js";
 import { isoToIso } from "../runtime/date-iso.js";
+import { minorInteger } from "../runtime/minor-integer.js";
 import { mapEnum } from "../runtime/text.js";
 type Operation = paths["/refund"]["post"];
 type RequestBody = NonNullable<Operation["requestBody"]>["content"]["application/json"];
@@ -58,7 +59,7 @@ export const shim: Shim<PushCredentials, PushCreateRefundInput, PushRaw> = {
         id: read.id(body?.["id"], "id"),
         paymentId: read.id(body?.["intent_id"], "paymentId"),
         status: mapEnum({ approved: "succeeded", declined: "failed" } as const, body?.["status"] as string),
-        amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
+        amount: read.money(body?.["amount"], body?.["currency"], "amount", minorInteger),
         createdAt: read.optional(body?.["created_at"], isoToIso),
         raw: body as PushRaw,
       };

@@ -7,6 +7,7 @@ import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 import * as read from "../runtime/read.js";
 import { epochSecondsToIso } from "../runtime/epoch.js";
+import { minorInteger } from "../runtime/minor-integer.js";
 import { minorToString } from "../runtime/minor-string.js";
 import { mapEnum } from "../runtime/text.js";
 type Operation = paths["/v1/refunds"]["post"];
@@ -61,7 +62,7 @@ export const shim: Shim<WooshpayCredentials, WooshpayCreateRefundInput, Wooshpay
         id: read.id(body?.["id"], "id"),
         paymentId: read.id((body?.["payment_intent"] ?? input.paymentId), "paymentId"),
         status: body?.["status"] == null ? "pending" as const : mapEnum({ pending: "pending", succeeded: "succeeded", failed: "failed", canceled: "canceled" } as const, body?.["status"] as string),
-        amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
+        amount: read.money(body?.["amount"], body?.["currency"], "amount", minorInteger),
         createdAt: read.optional(body?.["created"], epochSecondsToIso),
         failureReason: read.optionalString(body?.["failure_reason"], "failureReason"),
         raw: body as WooshpayRaw,

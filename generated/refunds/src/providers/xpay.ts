@@ -7,6 +7,7 @@ import type { CreateRefundBase, Money } from "../runtime/contract.js";
 import type { Shim } from "../runtime/engine.js";
 import * as read from "../runtime/read.js";
 import { epochMillisToIso } from "../runtime/epoch.js";
+import { minorInteger } from "../runtime/minor-integer.js";
 import { minorToString } from "../runtime/minor-string.js";
 type Operation = paths["/payments/merchant/refund"]["post"];
 type RequestBody = NonNullable<Operation["requestBody"]>["content"]["application/json"];
@@ -63,7 +64,7 @@ export const shim: Shim<XpayCredentials, XpayCreateRefundInput, XpayRaw> = {
         id: read.id(body?.["refundId"], "id"),
         paymentId: read.id(body?.["intentId"], "paymentId"),
         status: "pending" as const,
-        amount: read.money(body?.["amount"], body?.["currency"], "amount", read.minorInteger),
+        amount: read.money(body?.["amount"], body?.["currency"], "amount", minorInteger),
         createdAt: read.optional(body?.["refundedAt"], epochMillisToIso),
         reference: read.optionalString(body?.["refundReferenceId"], "reference"),
         raw: body as XpayRaw,

@@ -44,19 +44,16 @@ export class RefundError extends Error {
 }
 
 /**
- * util.inspect/console.log: a summary instead of Node's dump of every own property. Defined on the
- * prototype rather than as a computed class member so declarations stay isolated-declarations safe.
+ * util.inspect/console.log: a summary instead of Node's dump of every own property. Set on the
+ * prototype rather than as a computed class member so declarations stay isolated-declarations safe;
+ * assigned like `name` below (a symbol key is never listed by for-in, Object.keys or JSON).
  */
-Object.defineProperty(RefundError.prototype, Symbol.for('nodejs.util.inspect.custom'), {
-  value(this: RefundError): string {
-    const status = this.httpStatus === undefined ? '' : `, httpStatus: ${this.httpStatus}`;
-    // The stack's frames, without its header (which repeats the message).
-    const frames = (this.stack ?? '').replace(/^[^]*?(?=\n\s+at |$)/, '');
-    return `${this.name} [${this.code}]: ${this.message} (provider: ${this.provider}${status}, retryable: ${this.retryable})${frames}`;
-  },
-  writable: true,
-  configurable: true,
-});
+(RefundError.prototype as unknown as Record<symbol, unknown>)[Symbol.for('nodejs.util.inspect.custom')] = function (this: RefundError): string {
+  const status = this.httpStatus === undefined ? '' : `, httpStatus: ${this.httpStatus}`;
+  // The stack's frames, without its header (which repeats the message).
+  const frames = (this.stack ?? '').replace(/^[^]*?(?=\n\s+at |$)/, '');
+  return `${this.name} [${this.code}]: ${this.message} (provider: ${this.provider}${status}, retryable: ${this.retryable})${frames}`;
+};
 // `name` on the prototype (not a class field), so the stack header V8 captures shows it.
 RefundError.prototype.name = 'RefundError';
 
@@ -140,12 +137,8 @@ function scrubValue(value: unknown, secrets: readonly string[], seen: WeakSet<ob
   try {
     if (Array.isArray(value)) return value.map((item) => scrubValue(item, secrets, seen));
     if (!isPlainObject(value)) return scrubString(describeError(value), secrets);
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      // defineProperty: a JSON key "__proto__" stays a key instead of replacing the prototype.
-      Object.defineProperty(copy, scrubString(key, secrets), { value: scrubValue(item, secrets, seen), enumerable: true, writable: true, configurable: true });
-    }
-    return copy;
+    // fromEntries defines each key, so a JSON key "__proto__" stays a key instead of replacing the prototype.
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [scrubString(key, secrets), scrubValue(item, secrets, seen)]));
   } finally {
     seen.delete(value);
   }

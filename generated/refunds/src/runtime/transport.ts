@@ -46,7 +46,7 @@ export interface SendOptions extends RetryPolicy {
 
 /** One key per logical create; the attempt callback closes over it so every retry reuses it. */
 export function newIdempotencyKey(): string {
-  return globalThis.crypto.randomUUID();
+  return crypto.randomUUID();
 }
 
 // Failures that happen before a connection exists, so no byte of the request was sent. Written in

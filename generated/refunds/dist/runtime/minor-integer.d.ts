@@ -1,0 +1,1 @@
+export declare function minorInteger(value: unknown, _currency: string, field: string): number;
