@@ -29,8 +29,8 @@ const baselineArg = process.argv.indexOf('--baseline');
 const BASELINE_SPEC_ARG = baselineArg === -1 ? process.env.PAYKIT_BASELINE : process.argv[baselineArg + 1];
 const OTS = join(REPO, 'node_modules/openapi-typescript/bin/cli.js');
 const BASELINE_SPEC = 'specs/vendor/wooshpay.yaml';
-/** Compiled dist/ files (generator/emit/build.ts) and facades (generator/facade-cache.ts) by content; removed before each "cold" run. */
-const OUTPUT_CACHES = ['dist', 'facade'].map((name) => join(REPO, 'node_modules/.cache/paykit', name));
+/** Compiled dist/ files (generator/emit/build.ts), facades (generator/facade-cache.ts) and printed facade sources (generator/facade/source-memo.ts) by content; removed before each "cold" run. */
+const OUTPUT_CACHES = ['dist', 'facade', 'facade-sources'].map((name) => join(REPO, 'node_modules/.cache/paykit', name));
 const GENERATE_TARGET = Number(process.versions.node.split('.')[0]) >= 22 ? 1.5 : 2.0;
 
 const scratch = mkdtempSync(join(tmpdir(), 'paykit-bench-generate-'));
