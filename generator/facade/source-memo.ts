@@ -76,8 +76,8 @@ export function canonical(value: unknown, path: Set<object>): string {
 
 let fingerprint: string | undefined;
 /** Every file of paykit's generator and templates, its lockfile and what npm installed (ts-morph, TypeScript). */
-export function paykitFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
+export function paykitFingerprint(root: string = PAYKIT_ROOT): string {
+  if (root === PAYKIT_ROOT && fingerprint !== undefined) return fingerprint;
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -87,12 +87,14 @@ export function paykitFingerprint(): string {
       else hash.update(`${full}\0${sha256(readFileSync(full))}\n`);
     }
   };
-  walk(join(PAYKIT_ROOT, 'generator'));
-  walk(join(PAYKIT_ROOT, 'templates'));
-  for (const file of [paykitPath('package-lock.json'), paykitPath('node_modules', '.package-lock.json')]) {
+  walk(join(root, 'generator'));
+  walk(join(root, 'templates'));
+  for (const file of [join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json')]) {
     hash.update(`${file}\0${existsSync(file) ? sha256(readFileSync(file)) : '-'}\n`);
   }
-  return (fingerprint = hash.digest('hex'));
+  const digest = hash.digest('hex');
+  if (root === PAYKIT_ROOT) fingerprint = digest;
+  return digest;
 }
 
 /** The text of an entry, or undefined when it is missing or its hash does not match. */

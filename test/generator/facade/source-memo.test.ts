@@ -13,8 +13,8 @@ import { checkMapping, type CheckedMapping } from '../../../generator/facade/che
 import { emitFacadeSources } from '../../../generator/facade/emit-files.js';
 import { loadMapping } from '../../../generator/facade/mapping.js';
 import { facadeSourceList, type FacadeSource } from '../../../generator/facade/source-list.js';
-import { canonical, memoizedSources } from '../../../generator/facade/source-memo.js';
-import { REPO } from '../../helpers/project-copy.js';
+import { canonical, memoizedSources, paykitFingerprint } from '../../../generator/facade/source-memo.js';
+import { copyPaykit, REPO } from '../../helpers/project-copy.js';
 
 const project = loadProjectConfig(REPO);
 const mapped = project.providers.filter((p) => p.mapping !== undefined);
@@ -108,5 +108,19 @@ describe('canonical', () => {
     }
     const shared = { x: 1 };
     expect(canonical([shared, shared], new Set())).toBe('[{"x":1},{"x":1}]');
+  });
+});
+
+describe('paykitFingerprint', () => {
+  it('changes when a generator source, a template or the lockfile changes', () => {
+    const copy = copyPaykit();
+    const before = paykitFingerprint(copy);
+    expect(paykitFingerprint(copy)).toBe(before);
+    const seen = new Set([before]);
+    for (const file of ['generator/facade/emit-shim.ts', 'templates/refunds/runtime/contract.ts', 'package-lock.json']) {
+      writeFileSync(join(copy, file), `${readFileSync(join(copy, file), 'utf8')}\n`);
+      seen.add(paykitFingerprint(copy));
+    }
+    expect(seen.size).toBe(4);
   });
 });
