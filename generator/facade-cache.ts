@@ -6,7 +6,9 @@
  * lockfile), what npm installed, the Node version, the project folder, and every file of every provider
  * build the facade is made from (normalized spec, package.json with its released version, …). Entries are
  * written beside and renamed, so parallel runs never read half of one; a damaged entry is a miss. Every
- * release makes a new entry (~0.4 MB), so only the most recently written ones are kept.
+ * release makes a new entry (~0.4 MB), so only the most recently written ones are kept. On a miss (any
+ * provider release) the facade is rebuilt, but its printed sources come from generator/facade/source-memo.ts
+ * unless what they are printed from changed, so ts-morph is still not loaded.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * to a temporary folder inside the project; only when all of them are written are the old folders
  * swapped out, so a failed run leaves generated/ as it was.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Package folder (relative to the project root, e.g. generated/push) → its files. */
@@ -42,12 +42,14 @@ export function writeTree(root: string, tree: GeneratedTree, extra?: { path: str
   if (extra !== undefined && compareFile(root, extra.path, extra.content).length === 0) extra = undefined;
   const staging = join(root, `.paykit-tmp-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
+  const made = new Set<string>();
   try {
     for (const [dir, files] of tree) {
       for (const [file, content] of files) {
         const path = join(staging, dir, file);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, content);
+        if (!made.has(dirname(path))) mkdirSync(dirname(path), { recursive: true });
+        made.add(dirname(path));
+        writeOrLink(path, join(root, dir, file), content);
       }
     }
     if (extra !== undefined) {
@@ -59,6 +61,23 @@ export function writeTree(root: string, tree: GeneratedTree, extra?: { path: str
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * A file of a changed package that is already on disk with this content is hard-linked into the staging
+ * folder instead of written (a link is ~5x cheaper; the old folder is removed after the swap anyway).
+ * Only a regular file: a symbolic link put there by hand is replaced by the file, as before.
+ */
+function writeOrLink(path: string, current: string, content: string): void {
+  try {
+    if (lstatSync(current).isFile() && readFileSync(current).equals(Buffer.from(content, 'utf8'))) {
+      linkSync(current, path);
+      return;
+    }
+  } catch {
+    // missing, or the file system has no hard links: written below
+  }
+  writeFileSync(path, content);
 }
 
 /** Replaces `target` with `fresh`, carrying over what the generator does not own (node_modules). */

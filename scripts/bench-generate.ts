@@ -8,11 +8,11 @@
  * Targets (issue 12): generate ≤ 2.0× on Node 20 and ≤ 1.5× on Node 22+; --check ≤ 0.2×.
  *   BENCH_RUNS=7   PAYKIT_BASELINE=<git revision, or another checkout's generator/bin/paykit.mjs> (a
  *   "before" row: a revision is exported with `git archive` into the scratch folder and run on this
- *   checkout's node_modules), or `-- --baseline <revision>`.
+ *   checkout's libraries, with caches of its own), or `-- --baseline <revision>`.
  * Runs on whichever Node runs this script: `<node> --import tsx scripts/bench-generate.ts`.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machine, measure, median, type Sample } from './bench/measure.js';
@@ -29,8 +29,8 @@ const baselineArg = process.argv.indexOf('--baseline');
 const BASELINE_SPEC_ARG = baselineArg === -1 ? process.env.PAYKIT_BASELINE : process.argv[baselineArg + 1];
 const OTS = join(REPO, 'node_modules/openapi-typescript/bin/cli.js');
 const BASELINE_SPEC = 'specs/vendor/wooshpay.yaml';
-/** Compiled dist/ files (generator/emit/build.ts) and facades (generator/facade-cache.ts) by content; removed before each "cold" run. */
-const OUTPUT_CACHES = ['dist', 'facade'].map((name) => join(REPO, 'node_modules/.cache/paykit', name));
+/** Compiled dist/ files (generator/emit/build.ts), facades (generator/facade-cache.ts) and printed facade sources (generator/facade/source-memo.ts) by content; removed before each "cold" run. */
+const OUTPUT_CACHES = ['dist', 'facade', 'facade-sources'].map((name) => join(REPO, 'node_modules/.cache/paykit', name));
 const GENERATE_TARGET = Number(process.versions.node.split('.')[0]) >= 22 ? 1.5 : 2.0;
 
 const scratch = mkdtempSync(join(tmpdir(), 'paykit-bench-generate-'));
@@ -50,7 +50,12 @@ function baselineBin(spec: string | undefined): string | undefined {
   const dir = join(scratch, 'baseline-paykit');
   mkdirSync(dir);
   execFileSync('sh', ['-c', 'git -C "$1" archive "$2" | tar -x -C "$3"', 'sh', REPO, spec, dir]);
-  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  // Its own node_modules/.cache (CLI bundle, output caches): the cold row empties this checkout's caches
+  // every round, which would otherwise make the baseline's "warm" run cold as well.
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(REPO, 'node_modules'))) {
+    if (name !== '.cache') symlinkSync(join(REPO, 'node_modules', name), join(dir, 'node_modules', name));
+  }
   return join(dir, 'generator/bin/paykit.mjs');
 }
 

@@ -3,36 +3,10 @@ import { StructureKind, VariableDeclarationKind, type SourceFileStructure } from
 import { pascalCase, tsString } from '../text/escape.js';
 import type { CheckedMapping } from './check.js';
 import { literal } from './expressions.js';
+import { capabilitiesOf } from './capabilities.js';
 
-export interface Capabilities {
-  partialRefunds: boolean;
-  fullRefundWithoutAmount: boolean;
-  currencies: readonly string[] | 'any';
-  maxFractionDigits?: number;
-  idempotency: boolean;
-  reasons: boolean;
-  metadata: boolean;
-  reference: boolean;
-  notes: readonly string[];
-}
-
-/** Derived from the mapping itself, so the matrix cannot disagree with what the shim does. */
-export function capabilitiesOf(checked: CheckedMapping): Capabilities {
-  const { mapping } = checked;
-  const { body, headers, path, query } = mapping.request;
-  const sources = [body, headers, path, query].flatMap((values) => Object.values(values).map((v) => v.from));
-  return {
-    partialRefunds: sources.includes('amount'),
-    fullRefundWithoutAmount: mapping.input.amount === 'optional',
-    currencies: checked.currencies ?? 'any',
-    ...(mapping.input.maxFractionDigits === undefined ? {} : { maxFractionDigits: mapping.input.maxFractionDigits }),
-    idempotency: mapping.idempotency.deduplicates,
-    reasons: sources.includes('reason'),
-    metadata: sources.includes('metadata'),
-    reference: sources.includes('reference'),
-    notes: mapping.capabilities.notes ?? [],
-  };
-}
+// Kept in capabilities.ts so that the facade's README can be rendered without loading ts-morph.
+export { capabilitiesOf, type Capabilities } from './capabilities.js';
 
 export function typesStructure(checked: readonly CheckedMapping[]): SourceFileStructure {
   const ids = checked.map((c) => c.provider.id);

@@ -1,25 +1,28 @@
 /** Prints the facade's generated sources with one ts-morph Project (2-space indent, LF, double quotes). */
 import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFileStructure } from 'ts-morph';
 import { generatedHeader } from '../emit/header.js';
-import type { CheckedMapping } from './check.js';
 import { capabilitiesStructure, indexStructure, typesStructure } from './emit-entry.js';
 import { shimStructure } from './emit-shim.js';
+import type { FacadeSource } from './source-list.js';
 
-/** `defaultBaseUrls`: each provider's default server, by provider id. */
-export function emitFacadeSources(checked: readonly CheckedMapping[], defaultBaseUrls: ReadonlyMap<string, string>): [string, string][] {
+/** [path, text] of each source, in the order given. */
+export function emitFacadeSources(sources: readonly FacadeSource[]): [string, string][] {
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Double },
   });
-  const files: [string, SourceFileStructure, string][] = [
-    ...checked.map((c) => [`src/providers/${c.provider.id}.ts`, shimStructure(c, defaultBaseUrls.get(c.provider.id)!), c.file] as [string, SourceFileStructure, string]),
-    ['src/types.ts', typesStructure(checked), 'specs/providers.yaml'],
-    ['src/capabilities.ts', capabilitiesStructure(checked), 'specs/mappings/'],
-    ['src/index.ts', indexStructure(checked), 'specs/providers.yaml'],
-  ];
-  return files.map(([path, structure, from]) => {
-    const file = project.createSourceFile(path, structure);
+  return sources.map((source) => {
+    const file = project.createSourceFile(source.path, structureOf(source));
     file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
-    return [path, `${generatedHeader(from)}\n${file.getFullText()}`];
+    return [source.path, `${generatedHeader(source.from)}\n${file.getFullText()}`];
   });
+}
+
+function structureOf(source: FacadeSource): SourceFileStructure {
+  switch (source.kind) {
+    case 'shim': return shimStructure(source.checked, source.defaultBaseUrl);
+    case 'types': return typesStructure(source.checked);
+    case 'capabilities': return capabilitiesStructure(source.checked);
+    case 'index': return indexStructure(source.checked);
+  }
 }

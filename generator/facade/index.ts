@@ -6,8 +6,10 @@ import { defaultServerUrl } from '../checks/servers.js';
 import { TEMPLATES_DIR, loadTemplates } from '../emit/templates.js';
 import type { ProviderBuild } from '../pipeline.js';
 import { checkMapping, type CheckedMapping } from './check.js';
-import { capabilitiesOf } from './emit-entry.js';
+import { capabilitiesOf } from './capabilities.js';
 import { loadMapping } from './mapping.js';
+import { facadeSourceList } from './source-list.js';
+import { memoizedSources } from './source-memo.js';
 import { INITIAL_VERSION } from '../versions/index.js';
 
 const RUNTIME_DIR = new URL('refunds/runtime/', TEMPLATES_DIR);
@@ -23,10 +25,10 @@ export function checkMappings(project: ProjectConfig, builds: readonly ProviderB
 export async function buildFacade(project: ProjectConfig, builds: readonly ProviderBuild[]): Promise<Map<string, string> | undefined> {
   const checked = checkMappings(project, builds);
   if (checked.length === 0) return undefined;
-  // ts-morph is only needed here; loading it lazily keeps other commands fast.
-  const { emitFacadeSources } = await import('./emit-files.js');
   const defaultBaseUrls = new Map(builds.map((b) => [b.provider.id, defaultServerUrl(b.provider, b.normalized)]));
-  const sources = new Map<string, string>(emitFacadeSources(checked, defaultBaseUrls));
+  // ts-morph is loaded only to print a source whose inputs changed since it was last printed.
+  const sources = new Map<string, string>(await memoizedSources(facadeSourceList(checked, defaultBaseUrls),
+    async (missing) => (await import('./emit-files.js')).emitFacadeSources(missing)));
   for (const file of readdirSync(RUNTIME_DIR).filter((f) => f.endsWith('.ts')).sort()) {
     sources.set(`src/runtime/${file}`, readFileSync(new URL(file, RUNTIME_DIR), 'utf8'));
   }

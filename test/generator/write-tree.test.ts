@@ -1,5 +1,5 @@
 /** writeTree (generator/output.ts) rewrites only the packages that differ from what is on disk. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,5 +33,26 @@ describe('writeTree', () => {
     expect(existsSync(join(root, 'generated/b/stray.txt'))).toBe(false);
     expect(inode(root, 'generated/a')).not.toBe(before.a);
     expect(readFileSync(join(root, 'generated/manifest.json'), 'utf8')).toBe('{"v":2}\n');
+  });
+
+  it('links the unchanged files of a changed package instead of writing them again, and replaces a hand-made symlink by the file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'paykit-write-tree-'));
+    roots.push(root);
+    writeTree(root, tree());
+    const before = inode(root, 'generated/a/src/index.ts');
+    const edited = tree();
+    edited.get('generated/a')!.set('README.md', 'a, edited\n');
+    writeTree(root, edited);
+    expect(readFileSync(join(root, 'generated/a/README.md'), 'utf8')).toBe('a, edited\n');
+    expect(readFileSync(join(root, 'generated/a/src/index.ts'), 'utf8')).toBe('export {};\n');
+    expect(inode(root, 'generated/a/src/index.ts')).toBe(before);
+    expect(statSync(join(root, 'generated/a/src/index.ts')).nlink).toBe(1);
+
+    writeFileSync(join(root, 'elsewhere.ts'), 'export {};\n');
+    unlinkSync(join(root, 'generated/a/src/index.ts'));
+    symlinkSync(join(root, 'elsewhere.ts'), join(root, 'generated/a/src/index.ts'));
+    writeTree(root, tree());
+    expect(lstatSync(join(root, 'generated/a/src/index.ts')).isFile()).toBe(true);
+    expect(readFileSync(join(root, 'generated/a/src/index.ts'), 'utf8')).toBe('export {};\n');
   });
 });
