@@ -27,6 +27,8 @@ export interface ProviderBuild {
   files: Map<string, string>;
   normalized: OpenApiDocument;
   vendorProblems: LintProblem[];
+  /** Every file the vendor spec was read from (absolute), for caches keyed by what a build read. */
+  specFiles: string[];
 }
 
 export interface ProviderSpecs {
@@ -34,6 +36,7 @@ export interface ProviderSpecs {
   normalized: OpenApiDocument;
   normalizedYaml: string;
   vendorProblems: LintProblem[];
+  specFiles: string[];
 }
 
 /** Load, lint and normalize one provider's spec. Throws PaykitError on bad input or a normalized spec with lint findings. */
@@ -56,7 +59,7 @@ export async function prepareSpecs(project: ProjectConfig, provider: ProviderCon
       (remaining.length > 1 ? ` (and ${remaining.length - 1} more)` : ''),
       `fix it in ${fixIn}, or turn the rule off in redocly.yaml with a comment saying why`);
   }
-  return { vendor: loaded.document, normalized, normalizedYaml, vendorProblems };
+  return { vendor: loaded.document, normalized, normalizedYaml, vendorProblems, specFiles: loaded.files };
 }
 
 export async function buildProvider(project: ProjectConfig, provider: ProviderConfig, render: Render): Promise<ProviderBuild> {
@@ -75,7 +78,7 @@ export async function buildProvider(project: ProjectConfig, provider: ProviderCo
     version: INITIAL_VERSION,
     openapiFetchRange: `^${installedVersion('openapi-fetch')}`,
   }, render));
-  return { provider, dir, files, normalized: specs.normalized, vendorProblems: specs.vendorProblems };
+  return { provider, dir, files, normalized: specs.normalized, vendorProblems: specs.vendorProblems, specFiles: specs.specFiles };
 }
 
 /**

@@ -7,6 +7,7 @@ import { explainRefusal } from '../diff/refusal.js';
 import { PaykitError } from '../errors.js';
 import { cachedFacade } from '../facade-cache.js';
 import { buildProvider, type ProviderBuild } from '../pipeline.js';
+import { cachedProviderBuild } from '../provider-cache.js';
 import { applyRelease, facadeRelease, packageName, providerRelease, type Release } from '../versions/index.js';
 import { packageChange } from '../versions/package-changes.js';
 import { isSpecDerived } from '../emit/provider-package.js';
@@ -24,7 +25,8 @@ export async function generate(options: GenerateOptions, report: Reporter): Prom
   const builds: ProviderBuild[] = [];
   const releases = new Map<string, Release>();
   for (const provider of selected) {
-    const build = await buildProvider(project, provider, render).catch(async (error: unknown) => {
+    // A provider none of whose inputs changed since a previous run is taken from the cache (provider-cache.ts).
+    const build = await cachedProviderBuild(project, provider, () => buildProvider(project, provider, render)).catch(async (error: unknown) => {
       if (!(error instanceof PaykitError)) throw error;
       // Before refusing, say what the vendor changed (class and bump) and name the first thing to fix.
       const refusal = await explainRefusal(project, provider, error);

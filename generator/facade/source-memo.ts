@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pruneCacheDir, touchEntry } from '../cache-dir.js';
-import { PAYKIT_ROOT, paykitPath } from '../paths.js';
+import { paykitFingerprint } from '../fingerprint.js';
+import { paykitPath } from '../paths.js';
 import type { FacadeSource } from './source-list.js';
 
 export const SOURCE_MEMO_DIR = paykitPath('node_modules', '.cache', 'paykit', 'facade-sources');
@@ -74,28 +75,7 @@ export function canonical(value: unknown, path: Set<object>): string {
   return text;
 }
 
-let fingerprint: string | undefined;
-/** Every file of paykit's generator and templates, its lockfile and what npm installed (ts-morph, TypeScript). */
-export function paykitFingerprint(root: string = PAYKIT_ROOT): string {
-  if (root === PAYKIT_ROOT && fingerprint !== undefined) return fingerprint;
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.name === 'node_modules') continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else hash.update(`${full}\0${sha256(readFileSync(full))}\n`);
-    }
-  };
-  walk(join(root, 'generator'));
-  walk(join(root, 'templates'));
-  for (const file of [join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json')]) {
-    hash.update(`${file}\0${existsSync(file) ? sha256(readFileSync(file)) : '-'}\n`);
-  }
-  const digest = hash.digest('hex');
-  if (root === PAYKIT_ROOT) fingerprint = digest;
-  return digest;
-}
+export { paykitFingerprint } from '../fingerprint.js';
 
 /** The text of an entry, or undefined when it is missing or its hash does not match. */
 function readEntry(path: string): string | undefined {

@@ -9,18 +9,21 @@ import { CheckedResolver } from './resolver.js';
 export interface LoadedSpec {
   /** The spec as one document: the entry file itself, or redocly's bundle of its files. */
   document: OpenApiDocument;
+  /** Every file the spec was read from (absolute), the entry first. */
+  files: string[];
 }
 
 export async function loadSpec(absolutePath: string, displayPath: string, display: (abs: string) => string, lintConfig: Config): Promise<LoadedSpec> {
   const files = loadSpecFiles(absolutePath, display);
   const [entryPath, entry] = files.documents.entries().next().value!;
   checkIsOpenApi(entry, displayPath);
-  if (!files.hasExternalRefs) return { document: entry as OpenApiDocument };
+  if (!files.hasExternalRefs) return { document: entry as OpenApiDocument, files: [entryPath] };
   // Bundled from the documents parsed and checked above (redocly reads no file itself), in place:
   // nothing else holds them.
+  const read = [...files.documents.keys()];
   const resolver = new CheckedResolver(files.documents, files.targets);
   const result = await bundle({ doc: await resolver.document(entryPath), externalRefResolver: resolver, config: lintConfig, dereference: false });
-  return { document: result.bundle.parsed as OpenApiDocument };
+  return { document: result.bundle.parsed as OpenApiDocument, files: read };
 }
 
 function checkIsOpenApi(document: unknown, file: string): void {

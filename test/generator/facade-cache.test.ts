@@ -14,7 +14,7 @@ import { copyProject } from '../helpers/project-copy.js';
 const root = copyProject();
 const project = loadProjectConfig(root);
 const builds = (version: string): ProviderBuild[] => project.providers.map((provider) => ({
-  provider, dir: `generated/${provider.id}`, normalized: {} as ProviderBuild['normalized'], vendorProblems: [],
+  provider, dir: `generated/${provider.id}`, normalized: {} as ProviderBuild['normalized'], vendorProblems: [], specFiles: [],
   files: new Map([['package.json', `{"name":"@paykit/${provider.id}","version":"${version}"}`], ['openapi.yaml', `openapi: 3.1.0 # ${provider.id}`]]),
 }));
 

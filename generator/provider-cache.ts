@@ -1,0 +1,105 @@
+/**
+ * A provider's build kept between runs, by the content of everything it was made from: when a vendor
+ * changes one spec, `generate` rebuilds that provider and takes the others from here instead of
+ * loading, linting twice, normalizing and emitting them again.
+ *
+ * What a build reads: paykit itself (generator/fingerprint.ts), the Node version, the project folder,
+ * specs/providers.yaml, redocly.yaml, every overlay, lock and mapping file (any of them, so no list of
+ * which file a check reads can go stale), and the spec's own files. Those are known only after loading
+ * (a spec's `$ref`s name them), so an entry records each one with its hash and is a hit only when all
+ * still hash the same. One entry per provider and project state: a new spec version overwrites it.
+ * Only successful builds are stored (a refusal is always re-run and explained); entries are written
+ * beside and renamed; a damaged, foreign or stale entry is a miss, never an error.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { pruneCacheDir, touchEntry } from './cache-dir.js';
+import type { ProjectConfig, ProviderConfig } from './config.js';
+import { paykitFingerprint } from './fingerprint.js';
+import { paykitPath } from './paths.js';
+import type { ProviderBuild } from './pipeline.js';
+
+export const PROVIDER_CACHE_DIR = paykitPath('node_modules', '.cache', 'paykit', 'providers');
+
+/** Folders of specs/ whose every file counts for every provider (they are small and rarely change). */
+const SHARED_INPUTS = ['specs/overlays', 'specs/mappings'];
+
+interface Entry {
+  /** Spec files by path relative to the project, with their sha256. */
+  specFiles: [string, string][];
+  build: Omit<ProviderBuild, 'provider' | 'files' | 'specFiles'> & { files: [string, string][] };
+}
+
+/** `build()`'s result for this provider: from the cache when nothing it was made from changed, else built and stored. */
+export async function cachedProviderBuild(project: ProjectConfig, provider: ProviderConfig, build: () => Promise<ProviderBuild>,
+  cacheDir: string = PROVIDER_CACHE_DIR, paykit: string = paykitFingerprint()): Promise<ProviderBuild> {
+  const path = join(cacheDir, `${entryKey(project, provider, paykit)}.bin`);
+  const cached = readEntry(project.root, path);
+  if (cached !== undefined) {
+    return { ...cached.build, provider, files: new Map(cached.build.files), specFiles: cached.specFiles.map(([file]) => join(project.root, file)) };
+  }
+  const fresh = await build();
+  writeEntry(cacheDir, path, {
+    specFiles: fresh.specFiles.map((file) => [relative(project.root, file), sha256(readFileSync(file))]),
+    build: { dir: fresh.dir, normalized: fresh.normalized, vendorProblems: fresh.vendorProblems, files: [...fresh.files] },
+  });
+  return fresh;
+}
+
+function entryKey(project: ProjectConfig, provider: ProviderConfig, paykit: string): string {
+  const hash = createHash('sha256');
+  const part = (label: string, text: string | Buffer) => hash.update(`${label}\0${text.length}\0`).update(text);
+  part('paykit', paykit);
+  part('node', process.version);
+  part('project', JSON.stringify([project.root, project.configFile, provider]));
+  for (const file of [project.configFile, 'redocly.yaml']) part(file, readOptional(join(project.root, file)));
+  for (const dir of SHARED_INPUTS) {
+    for (const file of listFiles(join(project.root, dir))) part(`${dir}/${file}`, readFileSync(join(project.root, dir, file)));
+  }
+  return hash.digest('hex');
+}
+
+/** The entry at `path` when every spec file it was made from still has the same content. */
+function readEntry(root: string, path: string): Entry | undefined {
+  try {
+    const entry = deserialize(readFileSync(path)) as Entry;
+    if (!Array.isArray(entry.specFiles) || entry.specFiles.length === 0 || !Array.isArray(entry.build?.files)) return undefined;
+    for (const [file, digest] of entry.specFiles) {
+      const abs = join(root, file);
+      if (!existsSync(abs) || sha256(readFileSync(abs)) !== digest) return undefined;
+    }
+    touchEntry(path);
+    return entry;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A read-only install just does not cache. */
+function writeEntry(dir: string, path: string, entry: Entry): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, serialize(entry));
+    renameSync(tmp, path);
+    pruneCacheDir(dir);
+  } catch {
+    // caching is an optimisation only
+  }
+}
+
+function readOptional(path: string): Buffer {
+  return existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]);
+}
+
+function sha256(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
