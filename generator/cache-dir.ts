@@ -4,11 +4,27 @@
  * entries, the least recently used ones go until the folder is under 3/4 of its cap. Errors (a
  * parallel run pruning too, a read-only install) are ignored: caching is an optimisation only.
  */
-import { readdirSync, statSync, unlinkSync, utimesSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** Default cap per cache folder. The GitHub spec's compiled schema alone is ~20 MB. */
 export const CACHE_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Writes an entry beside its final name, then renames it: a parallel run never reads half of one.
+ * False when it could not be written (a read-only install simply does not cache).
+ */
+export function writeCacheEntry(path: string, content: string | Uint8Array): boolean {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Marks a cache entry as just used. */
 export function touchEntry(path: string): void {

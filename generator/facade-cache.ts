@@ -11,7 +11,8 @@
  * unless what they are printed from changed, so ts-morph is still not loaded.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { writeCacheEntry } from './cache-dir.js';
 import { join } from 'node:path';
 import type { ProjectConfig } from './config.js';
 import { inputFingerprint } from './manifest.js';
@@ -33,7 +34,7 @@ export async function cachedFacade(project: ProjectConfig, builds: readonly Prov
   const cached = readEntry(entry);
   if (cached !== undefined) return cached;
   const files = await build();
-  if (files !== undefined) writeEntry(cacheDir, entry, files);
+  if (files !== undefined && writeCacheEntry(entry, JSON.stringify([...files]))) pruneEntries(cacheDir, entry);
   return files;
 }
 
@@ -52,7 +53,7 @@ function facadeKey(project: ProjectConfig, builds: readonly ProviderBuild[]): st
   return hash.digest('hex');
 }
 
-/** The files of an entry, or undefined when it is missing or not exactly what writeEntry writes. */
+/** The files of an entry, or undefined when it is missing or not exactly what cachedFacade writes. */
 function readEntry(path: string): Files | undefined {
   try {
     const entry = JSON.parse(readFileSync(path, 'utf8')) as unknown;
@@ -60,19 +61,6 @@ function readEntry(path: string): Files | undefined {
     return new Map(entry as [string, string][]);
   } catch {
     return undefined;
-  }
-}
-
-/** A read-only install just does not cache. */
-function writeEntry(dir: string, path: string, files: Files): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify([...files]));
-    renameSync(tmp, path);
-    pruneEntries(dir, path);
-  } catch {
-    // caching is an optimisation only
   }
 }
 

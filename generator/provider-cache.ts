@@ -12,10 +12,10 @@
  * beside and renamed; a damaged, foreign or stale entry is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { pruneCacheDir, touchEntry } from './cache-dir.js';
+import { pruneCacheDir, touchEntry, writeCacheEntry } from './cache-dir.js';
 import type { ProjectConfig, ProviderConfig } from './config.js';
 import { paykitFingerprint } from './fingerprint.js';
 import { paykitPath } from './paths.js';
@@ -41,10 +41,11 @@ export async function cachedProviderBuild(project: ProjectConfig, provider: Prov
     return { ...cached.build, provider, files: new Map(cached.build.files), specFiles: cached.specFiles.map(([file]) => join(project.root, file)) };
   }
   const fresh = await build();
-  writeEntry(cacheDir, path, {
+  const entry: Entry = {
     specFiles: fresh.specFiles.map((file) => [relative(project.root, file), sha256(readFileSync(file))]),
     build: { dir: fresh.dir, normalized: fresh.normalized, vendorProblems: fresh.vendorProblems, files: [...fresh.files] },
-  });
+  };
+  if (writeCacheEntry(path, serialize(entry))) pruneCacheDir(cacheDir);
   return fresh;
 }
 
@@ -74,19 +75,6 @@ function readEntry(root: string, path: string): Entry | undefined {
     return entry;
   } catch {
     return undefined;
-  }
-}
-
-/** A read-only install just does not cache. */
-function writeEntry(dir: string, path: string, entry: Entry): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, serialize(entry));
-    renameSync(tmp, path);
-    pruneCacheDir(dir);
-  } catch {
-    // caching is an optimisation only
   }
 }
 

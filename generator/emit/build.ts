@@ -6,11 +6,11 @@
  * transpileDeclaration give file by file.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as TS from 'typescript';
-import { CACHE_MAX_BYTES, pruneCacheDir, touchEntry } from '../cache-dir.js';
+import { CACHE_MAX_BYTES, pruneCacheDir, touchEntry, writeCacheEntry } from '../cache-dir.js';
 import { paykitPath } from '../paths.js';
 
 // Required, not imported: Node's ESM loader first scans a CommonJS module's whole text for export
@@ -68,7 +68,7 @@ export function buildDist(sources: ReadonlyMap<string, string>, cacheDir: string
   }
   for (const [path, files] of compile(toCompile)) {
     for (const [ext, content] of Object.entries(files)) out.set(distPath(path, ext), content);
-    if (cacheDir !== undefined) writeCached(cacheDir, keys.get(path)!, files);
+    if (cacheDir !== undefined) writeCacheEntry(join(cacheDir, `${keys.get(path)!}.json`), JSON.stringify(files));
   }
   if (cacheDir !== undefined && toCompile.size > 0) pruneCacheDir(cacheDir, maxCacheBytes);
   // The same order as a build without the cache: by source, .js then .d.ts.
@@ -97,17 +97,6 @@ function readCached(dir: string, key: string): Compiled | undefined {
   }
 }
 
-/** Written beside, then renamed: a parallel run never reads half an entry. A read-only install just does not cache. */
-function writeCached(dir: string, key: string, files: Compiled): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const tmp = join(dir, `${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify(files));
-    renameSync(tmp, join(dir, `${key}.json`));
-  } catch {
-    // caching is an optimisation only
-  }
-}
 
 /** One noCheck program over `sources` (path → text): each file's .js and .d.ts. */
 function compile(sources: ReadonlyMap<string, string>): Map<string, Compiled> {

@@ -9,9 +9,9 @@
  * folder prunes itself (cache-dir.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pruneCacheDir, touchEntry } from '../cache-dir.js';
+import { pruneCacheDir, touchEntry, writeCacheEntry } from '../cache-dir.js';
 import { paykitFingerprint } from '../fingerprint.js';
 import { paykitPath } from '../paths.js';
 import type { FacadeSource } from './source-list.js';
@@ -32,7 +32,8 @@ export async function memoizedSources(sources: readonly FacadeSource[], print: (
     sources.forEach((source, i) => {
       if (texts[i] !== undefined) return;
       texts[i] = printed.get(source.path)!;
-      if (keys[i] !== undefined) writeEntry(dir, join(dir, `${keys[i]}.ts`), texts[i]!);
+      // The text carries its own hash, so a damaged entry is a miss (readEntry).
+      if (keys[i] !== undefined) writeCacheEntry(join(dir, `${keys[i]}.ts`), `${sha256(texts[i]!)}\n${texts[i]!}`);
     });
     pruneCacheDir(dir);
   }
@@ -91,14 +92,3 @@ function readEntry(path: string): string | undefined {
   }
 }
 
-/** A read-only install just does not memoize. */
-function writeEntry(dir: string, path: string, text: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${sha256(text)}\n${text}`);
-    renameSync(tmp, path);
-  } catch {
-    // memoizing is an optimisation only
-  }
-}

@@ -12,11 +12,11 @@
  * unwritable cache is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { pruneCacheDir, touchEntry } from '../cache-dir.js';
+import { pruneCacheDir, touchEntry, writeCacheEntry } from '../cache-dir.js';
 import { paykitPath } from '../paths.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_SPEC_BYTES } from './parse.js';
 
@@ -71,15 +71,7 @@ export class ParseCache {
   /** Writes the cache when this load parsed anything or dropped a file. Written beside, then renamed. */
   save(): void {
     if (this.file === undefined || (this.misses === 0 && this.used.size === this.stored.size)) return;
-    try {
-      mkdirSync(join(this.file, '..'), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, serialize({ key: KEY, entries: this.used }));
-      renameSync(tmp, this.file);
-      pruneCacheDir(join(this.file, '..'));
-    } catch {
-      // caching is an optimisation only (a read-only install does not cache)
-    }
+    if (writeCacheEntry(this.file, serialize({ key: KEY, entries: this.used }))) pruneCacheDir(join(this.file, '..'));
   }
 }
 
