@@ -43,7 +43,14 @@ export function checkMapping(loaded: LoadedMapping, spec: OpenApiDocument): Chec
     ?? missing(['operation'], `names ${method.toUpperCase()} ${path}`, joinPointer(['paths', path, method]));
 
   const { currencies } = checkRequest(mapping, spec, operation, fail, missing);
-  const passThroughConstraints = constraintsOf(mapping, spec, requestSchema(spec, operation)!);
+  // A pass-through field's pattern is compiled by the runtime (limits.ts, with the `u` flag) the first time
+  // it checks a value: one that cannot compile there is refused here, not thrown from refunds.create.
+  const passThroughConstraints = constraintsOf(mapping, spec, requestSchema(spec, operation)!, (pattern, pointer, field) => {
+    if (!compiles(pattern, 'u')) {
+      fail(['request'], `passes ${field} through to a field whose pattern in ${specFile} (#${pointer}/pattern) is not a valid JavaScript regular expression (with the u flag)`,
+        `replace the pattern with an overlay (${provider.overlay ?? 'specs/overlays/<provider>.yaml'})`);
+    }
+  });
   const headers = headerParameters(spec, path, method);
   let idempotencyKeyRule: CheckedMapping['idempotencyKeyRule'];
   if (mapping.idempotency.header !== undefined) {
@@ -139,7 +146,9 @@ function leafPaths(at: (string | number)[], when: Condition | undefined): (reado
 }
 
 /** Fields sent as the caller gave them (no transform, no map) carry the spec's limits into the shim. */
-function constraintsOf(mapping: Mapping, spec: OpenApiDocument, body: Located): Record<string, Constraint> {
+type OnPattern = (pattern: string, pointer: string, field: string) => void;
+
+function constraintsOf(mapping: Mapping, spec: OpenApiDocument, body: Located, onPattern: OnPattern): Record<string, Constraint> {
   const out: Record<string, Constraint> = {};
   const { path, method } = mapping.operation;
   const targets = [
@@ -152,26 +161,30 @@ function constraintsOf(mapping: Mapping, spec: OpenApiDocument, body: Located): 
   for (const [value, schema] of targets) {
     const passedThrough = (value.from === 'reference' || value.from.startsWith('providerOptions.')) && value.transform === undefined && value.map === undefined;
     if (!passedThrough) continue;
-    const constraint = constraintOf(spec, schema, 0);
+    const constraint = constraintOf(spec, schema, 0, (pattern, pointer) => onPattern(pattern, pointer, value.from));
     if (constraint !== undefined) out[value.from] = { ...out[value.from], ...constraint };
   }
   return out;
 }
 
-function constraintOf(spec: OpenApiDocument, schema: Located | undefined, depth: number): Constraint | undefined {
-  const node = deref(spec, schema)?.node;
+function constraintOf(spec: OpenApiDocument, schema: Located | undefined, depth: number, onPattern: (pattern: string, pointer: string) => void): Constraint | undefined {
+  const located = deref(spec, schema);
+  const node = located?.node;
   if (node === undefined || depth > 4) return undefined;
   const c: Constraint = {};
   if (typeof node.maxLength === 'number') c.maxLength = node.maxLength;
   if (typeof node.minLength === 'number' && node.minLength > 0) c.minLength = node.minLength;
-  if (typeof node.pattern === 'string') c.pattern = node.pattern;
+  if (typeof node.pattern === 'string') {
+    onPattern(node.pattern, located!.pointer);
+    c.pattern = node.pattern;
+  }
   if (Array.isArray(node.enum) && node.enum.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) c.enum = node.enum as (string | number | boolean)[];
   if (node.format === 'uri' || node.format === 'url') c.format = 'uri';
   const required = requiredProperties(spec, schema);
   if (required.length > 0) c.required = required;
   const names = Object.keys(child(spec, schema, 'properties')?.node ?? {}).sort();
   const properties = Object.fromEntries(names.flatMap((name) => {
-    const sub = constraintOf(spec, property(spec, schema, name), depth + 1);
+    const sub = constraintOf(spec, property(spec, schema, name), depth + 1, onPattern);
     return sub === undefined ? [] : [[name, sub]];
   }));
   if (Object.keys(properties).length > 0) c.properties = properties;
@@ -196,9 +209,9 @@ function checkStatusMap(spec: OpenApiDocument, schema: Located | undefined, map:
   }
 }
 
-function compiles(pattern: string): boolean {
+function compiles(pattern: string, flags = ''): boolean {
   try {
-    return new RegExp(pattern) !== undefined;
+    return new RegExp(pattern, flags) !== undefined;
   } catch {
     return false;
   }

@@ -173,3 +173,27 @@ describe('paykit diff: the facade view', () => {
     expect(run.stdout).toContain("facade: breaks: specs/mappings/push.yaml#/responses/0/refund/id/from: reads body.id, but the refund's id is required");
   });
 });
+
+describe('a pass-through field whose spec pattern the runtime cannot compile', () => {
+  // The runtime compiles a pass-through field's pattern with the `u` flag (limits.ts) when it first checks a
+  // value; `[\w-.]` is fine without it and a SyntaxError with it, so it would have thrown from refunds.create.
+  const PATTERN = '^[\\w-.]+$';
+  const withLimits = project.providers.filter((p) => p.mapping !== undefined)
+    .filter((p) => Object.keys(checkMapping(loadMapping(project, p), spec(p.id)).passThroughConstraints).length > 0).map((p) => p.id);
+  /** Every string schema in the spec gets the pattern (headers and responses too: only pass-through fields compile it with `u`). */
+  const patternEverywhere = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const record = node as Record<string, any>;
+    if (record.type === 'string' && record.$ref === undefined) record.pattern = PATTERN;
+    for (const value of Object.values(record)) patternEverywhere(value);
+  };
+
+  it('exists for at least one committed provider (else this suite proves nothing)', () => {
+    expect(withLimits.length).toBeGreaterThan(0);
+  });
+
+  it.each(withLimits)('%s: refused with the mapping, the spec pointer and what to do, on one line', (id) => {
+    expect(() => checkMutated(id, () => {}, patternEverywhere))
+      .toThrow(/#\/request: passes \S+ through to a field whose pattern in generated\/\S+\/openapi\.yaml \(#\/\S+\/pattern\) is not a valid JavaScript regular expression \(with the u flag\); replace the pattern with an overlay/);
+  });
+});
