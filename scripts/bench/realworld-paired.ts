@@ -24,7 +24,12 @@ const root = copyRoot(join(WORK, 'paired-root'));
 const baselineRoot = BASELINE === undefined ? undefined : copyRoot(join(WORK, 'paired-baseline-root'));
 const scratch = join(WORK, 'paired-ots');
 /** paykit's caches between runs, under node_modules/.cache/paykit/ (the esbuild-built CLI is not one of them). */
-const CACHES = ['dist', 'parsed'];
+const CACHES = ['providers', 'dist', 'parsed', 'ots-rules'];
+/**
+ * A whole provider build is cached too (generator/provider-cache.ts), which would make every run after the
+ * first a lookup: every paykit run here starts without it, so the rows measure the pipeline itself.
+ */
+const WHOLE_BUILDS = join(REPO, 'node_modules/.cache/paykit/providers');
 
 interface Row { label: string; run: () => Sample; samples: Sample[] }
 
@@ -33,6 +38,7 @@ for (const spec of SPECS.filter((s) => only === undefined || only.includes(s.id)
   const runs = Number(process.env.BENCH_RUNS ?? (spec.id === 'github' ? 3 : 5));
   const paykit = (bin: string, at: string) => () => {
     rmSync(join(at, 'generated', spec.id), { recursive: true, force: true });
+    rmSync(WHOLE_BUILDS, { recursive: true, force: true });
     return measure(NODE, [bin, 'generate', '--provider', spec.id], at, join(at, 'generated', spec.id, 'dist/schema.d.ts'));
   };
   const rows: Row[] = [

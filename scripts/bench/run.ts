@@ -27,13 +27,14 @@ interface Tool { name: string; what: string; args: (spec: RealWorldSpec, input: 
 
 const TOOLS: Tool[] = [
   {
-    name: 'paykit', what: 'paykit generate --provider <id> (lint, normalize, lint, types + client + package + dist)',
+    name: 'paykit', what: 'paykit generate --provider <id> (lint, normalize, lint, types + client + package + dist), without its whole-build cache (generator/provider-cache.ts), which would turn every run after the first into a lookup',
     args: (spec) => [NODE, [PAYKIT_BIN, 'generate', '--provider', spec.id], root, join(root, 'generated', spec.id, 'dist/schema.d.ts')],
+    before: () => rmSync(join(REPO, 'node_modules/.cache/paykit/providers'), { recursive: true, force: true }),
   },
   {
-    name: 'paykit (cold)', what: 'the same with its caches between runs (node_modules/.cache/paykit/dist: compiled dist/; .../parsed: parsed spec files) emptied before each run',
+    name: 'paykit (cold)', what: 'the same with all its caches between runs (node_modules/.cache/paykit/providers, dist, parsed, ots-rules) emptied before each run',
     args: (spec) => [NODE, [PAYKIT_BIN, 'generate', '--provider', spec.id], root, join(root, 'generated', spec.id, 'dist/schema.d.ts')],
-    before: () => ['dist', 'parsed'].forEach((cache) => rmSync(join(REPO, 'node_modules/.cache/paykit', cache), { recursive: true, force: true })),
+    before: () => ['providers', 'dist', 'parsed', 'ots-rules'].forEach((cache) => rmSync(join(REPO, 'node_modules/.cache/paykit', cache), { recursive: true, force: true })),
   },
   {
     name: 'openapi-typescript', what: 'openapi-typescript <spec> -o schema.ts (types)',
