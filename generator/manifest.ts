@@ -6,15 +6,14 @@
  * Kept light on purpose: node built-ins only.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles, sha256 } from './fingerprint.js';
 import { PAYKIT_ROOT } from './paths.js';
 
 export const MANIFEST_PATH = 'generated/paykit-manifest.json';
 
 interface Manifest { inputs: string; outputs: Record<string, string> }
-
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 /** One hash over the contents of every input file, in a fixed order. */
 export function inputFingerprint(root: string): string {
@@ -65,21 +64,4 @@ export function manifestProvesUpToDate(root: string): boolean {
   const onDisk = [...packageDirs].flatMap((dir) => listFiles(root, dir).map(([, file]) => file));
   if (onDisk.length !== recorded.length) return false;
   return recorded.every(([file, hash]) => existsSync(join(root, file)) && sha256(readFileSync(join(root, file))) === hash);
-}
-
-/** [base, path relative to base] for every file under base/dir, sorted; node_modules is skipped. */
-function listFiles(base: string, dir: string): (readonly [string, string])[] {
-  const start = join(base, dir);
-  if (!existsSync(start)) return [];
-  const out: (readonly [string, string])[] = [];
-  const walk = (abs: string) => {
-    for (const entry of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.name === 'node_modules') continue;
-      const full = join(abs, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push([base, relative(base, full).split('\\').join('/')]);
-    }
-  };
-  walk(start);
-  return out;
 }

@@ -12,12 +12,12 @@
  * beside and renamed; a damaged, foreign or stale entry is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { pruneCacheDir, touchEntry, writeCacheEntry } from './cache-dir.js';
 import type { ProjectConfig, ProviderConfig } from './config.js';
-import { paykitFingerprint } from './fingerprint.js';
+import { listFiles, paykitFingerprint, sha256 } from './fingerprint.js';
 import { paykitPath } from './paths.js';
 import type { ProviderBuild } from './pipeline.js';
 
@@ -51,15 +51,26 @@ export async function cachedProviderBuild(project: ProjectConfig, provider: Prov
 
 function entryKey(project: ProjectConfig, provider: ProviderConfig, paykit: string): string {
   const hash = createHash('sha256');
-  const part = (label: string, text: string | Buffer) => hash.update(`${label}\0${text.length}\0`).update(text);
+  const part = (label: string, text: string) => hash.update(`${label}\0${text.length}\0`).update(text);
   part('paykit', paykit);
   part('node', process.version);
   part('project', JSON.stringify([project.root, project.configFile, provider]));
-  for (const file of [project.configFile, 'redocly.yaml']) part(file, readOptional(join(project.root, file)));
-  for (const dir of SHARED_INPUTS) {
-    for (const file of listFiles(join(project.root, dir))) part(`${dir}/${file}`, readFileSync(join(project.root, dir, file)));
-  }
+  part('shared', sharedInputs(project));
   return hash.digest('hex');
+}
+
+const shared = new WeakMap<ProjectConfig, string>();
+
+/** The hash of the files every provider's build depends on, read once per loaded project (so once per run). */
+function sharedInputs(project: ProjectConfig): string {
+  let digest = shared.get(project);
+  if (digest === undefined) {
+    const files = [project.configFile, 'redocly.yaml'].map((file) => [project.root, file] as const);
+    digest = sha256(files.concat(SHARED_INPUTS.flatMap((dir) => listFiles(project.root, dir)))
+      .map(([base, file]) => `${file}\0${existsSync(join(base, file)) ? sha256(readFileSync(join(base, file))) : '-'}\n`).join(''));
+    shared.set(project, digest);
+  }
+  return digest;
 }
 
 /** The entry at `path` when every spec file it was made from still has the same content. */
@@ -76,18 +87,4 @@ function readEntry(root: string, path: string): Entry | undefined {
   } catch {
     return undefined;
   }
-}
-
-function readOptional(path: string): Buffer {
-  return existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
-}
-
-function listFiles(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((entry) =>
-    entry.isDirectory() ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]);
-}
-
-function sha256(content: Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
 }

@@ -8,17 +8,15 @@
  * one is a miss; entries are written beside and renamed, so parallel runs never read half of one; the
  * folder prunes itself (cache-dir.ts).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pruneCacheDir, touchEntry, writeCacheEntry } from '../cache-dir.js';
-import { paykitFingerprint } from '../fingerprint.js';
+import { paykitFingerprint, sha256 } from '../fingerprint.js';
 import { paykitPath } from '../paths.js';
 import type { FacadeSource } from './source-list.js';
 
 export const SOURCE_MEMO_DIR = paykitPath('node_modules', '.cache', 'paykit', 'facade-sources');
 
-const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 /** [path, text] of every source, printing (with `print`, which loads ts-morph) only those not memoized. */
 export async function memoizedSources(sources: readonly FacadeSource[], print: (missing: FacadeSource[]) => Promise<[string, string][]>,
